@@ -1,0 +1,116 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { provenanceColumns, syncedColumns } from './columns';
+import { partner } from './partners';
+import { itemType, program } from './programs';
+import { region } from './regions';
+import { target } from './targets';
+
+/** Estimasi kebutuhan: how much of an item a target needs in a period. */
+export const need = sqliteTable(
+  'need',
+  {
+    ...syncedColumns(),
+    targetId: text('target_id')
+      .notNull()
+      .references(() => target.id),
+    itemTypeId: text('item_type_id')
+      .notNull()
+      .references(() => itemType.id),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    quantity: integer('quantity').notNull(),
+    notes: text('notes'),
+    ...provenanceColumns(),
+  },
+  (t) => [index('need_target_idx').on(t.targetId, t.itemTypeId)],
+);
+
+/**
+ * Komitmen: a partner's commitment, end-to-end to a target or wilayah, or via an aggregator.
+ * `quantity` is in the item type's unit (Rupiah for Rupiah items); `valueRupiah` is its stated value.
+ */
+export const pledge = sqliteTable(
+  'pledge',
+  {
+    ...syncedColumns(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partner.id),
+    aggregatorId: text('aggregator_id').references(() => partner.id),
+    itemTypeId: text('item_type_id')
+      .notNull()
+      .references(() => itemType.id),
+    quantity: integer('quantity').notNull(),
+    valueRupiah: integer('value_rupiah'),
+    targetId: text('target_id').references(() => target.id),
+    regionCode: text('region_code').references(() => region.code),
+    pledgedOn: text('pledged_on').notNull(),
+    notes: text('notes'),
+    ...provenanceColumns(),
+  },
+  (t) => [
+    index('pledge_partner_idx').on(t.partnerId),
+    index('pledge_item_date_idx').on(t.itemTypeId, t.pledgedOn),
+  ],
+);
+
+export const verificationStatuses = [
+  'dilaporkan',
+  'diverifikasi_wilayah',
+  'diverifikasi_sekretariat',
+  'ditolak',
+] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
+
+/** Realisasi / penyaluran: a delivery actually made, as reported on the form realisasi. */
+export const distribution = sqliteTable(
+  'distribution',
+  {
+    ...syncedColumns(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partner.id),
+    aggregatorId: text('aggregator_id').references(() => partner.id),
+    itemTypeId: text('item_type_id')
+      .notNull()
+      .references(() => itemType.id),
+    quantity: integer('quantity').notNull(),
+    valueRupiah: integer('value_rupiah'),
+    targetId: text('target_id').references(() => target.id),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => region.code),
+    distributedOn: text('distributed_on').notNull(),
+    verificationStatus: text('verification_status', { enum: verificationStatuses }).notNull(),
+    notes: text('notes'),
+    ...provenanceColumns(),
+  },
+  (t) => [
+    index('distribution_partner_idx').on(t.partnerId),
+    index('distribution_item_date_idx').on(t.itemTypeId, t.distributedOn),
+    index('distribution_region_idx').on(t.regionCode),
+    index('distribution_target_idx').on(t.targetId),
+    index('distribution_batch_idx').on(t.importBatchId, t.sourceRow),
+  ],
+);
+
+/** Dana via agregator: money a donor hands to an aggregator, in whole Rupiah. */
+export const fundTransfer = sqliteTable(
+  'fund_transfer',
+  {
+    ...syncedColumns(),
+    donorId: text('donor_id')
+      .notNull()
+      .references(() => partner.id),
+    aggregatorId: text('aggregator_id')
+      .notNull()
+      .references(() => partner.id),
+    programId: text('program_id').references(() => program.id),
+    amountRupiah: integer('amount_rupiah').notNull(),
+    transferredOn: text('transferred_on').notNull(),
+    reference: text('reference'),
+    notes: text('notes'),
+    ...provenanceColumns(),
+  },
+  (t) => [index('fund_transfer_aggregator_idx').on(t.aggregatorId)],
+);

@@ -1,0 +1,47 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { provenanceColumns, syncedColumns } from './columns';
+import { region } from './regions';
+
+export const entityKinds = [
+  'instansi_pemerintah',
+  'dunia_usaha',
+  'bumn_bumd',
+  'lembaga_sosial',
+  'lembaga_filantropi',
+  'asosiasi',
+  'komunitas',
+  'kelompok_masyarakat',
+  'perorangan',
+] as const;
+export type EntityKind = (typeof entityKinds)[number];
+
+/**
+ * A kolaborator (co-creator, donatur) and/or an agregator. An aggregator carries its legal-entity
+ * number and, when it collects public money, its licence with the date it runs out.
+ */
+export const partner = sqliteTable(
+  'partner',
+  {
+    ...syncedColumns(),
+    name: text('name').notNull(),
+    normalizedName: text('normalized_name').notNull(),
+    entityKind: text('entity_kind', { enum: entityKinds }).notNull(),
+    isCollaborator: integer('is_collaborator', { mode: 'boolean' }).notNull(),
+    isAggregator: integer('is_aggregator', { mode: 'boolean' }).notNull(),
+    legalEntityNumber: text('legal_entity_number'),
+    licenceNumber: text('licence_number'),
+    licenceIssuer: text('licence_issuer'),
+    licenceValidUntil: text('licence_valid_until'),
+    npwp: text('npwp'),
+    contactName: text('contact_name'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    regionCode: text('region_code').references(() => region.code),
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes'),
+    archivedAt: text('archived_at'),
+    ...provenanceColumns(),
+  },
+  (t) => [index('partner_normalized_name_idx').on(t.normalizedName)],
+);

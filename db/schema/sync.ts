@@ -1,0 +1,51 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const outboxOps = ['upsert', 'delete', 'import_batch'] as const;
+export type OutboxOp = (typeof outboxOps)[number];
+
+/**
+ * Local mutations waiting to be pushed to the hub, written in the same transaction as the change.
+ * An `import_batch` mutation stands for every row of that batch, so a 100,000-row import is one
+ * entry here rather than 100,000.
+ */
+export const syncOutbox = sqliteTable(
+  'sync_outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    mutationId: text('mutation_id').notNull().unique(),
+    tableName: text('table_name').notNull(),
+    recordId: text('record_id').notNull(),
+    op: text('op', { enum: outboxOps }).notNull(),
+    payload: text('payload').notNull(),
+    hlc: text('hlc').notNull(),
+    createdAt: text('created_at').notNull(),
+    pushedAt: text('pushed_at'),
+  },
+  (t) => [index('sync_outbox_pending_idx').on(t.pushedAt, t.seq)],
+);
+
+/** Key/value state of the sync client: device id, hub cursor, last clock. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** A field both sides changed since their common version: kept for a person to decide. */
+export const syncConflict = sqliteTable('sync_conflict', {
+  id: text('id').primaryKey(),
+  tableName: text('table_name').notNull(),
+  recordId: text('record_id').notNull(),
+  field: text('field').notNull(),
+  localValue: text('local_value'),
+  remoteValue: text('remote_value'),
+  localHlc: text('local_hlc').notNull(),
+  remoteHlc: text('remote_hlc').notNull(),
+  localDevice: text('local_device').notNull(),
+  remoteDevice: text('remote_device').notNull(),
+  localUser: text('local_user'),
+  remoteUser: text('remote_user'),
+  winner: text('winner', { enum: ['local', 'remote'] }).notNull(),
+  detectedAt: text('detected_at').notNull(),
+  resolvedAt: text('resolved_at'),
+  resolvedBy: text('resolved_by'),
+});

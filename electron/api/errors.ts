@@ -1,0 +1,39 @@
+/**
+ * Error codes every transport understands. A service throws an AppError with a code and the
+ * values its message needs; the edge (IPC, web host, CLI) turns it into text in the user's language.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_procedure',
+  'not_sqlite',
+  'not_ksbb_database',
+  'newer_schema',
+  'database_unreadable',
+  'database_not_empty',
+  'not_found',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(`${code} ${JSON.stringify(params)}`, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** What every procedure answers, on every transport. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };

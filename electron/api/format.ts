@@ -1,0 +1,44 @@
+import type { Lang } from './i18n';
+
+/**
+ * id-ID formatting used by every screen, export and CLI message. Numbers and Rupiah keep the
+ * Indonesian convention in both languages (the figures are Indonesian public money); month names
+ * follow the UI language.
+ */
+const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const percentFormat = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 });
+const rupiahFormat = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** `1234567` → `1.234.567` */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** `1000000000` → `Rp 1.000.000.000` (with a no-break space, so it never wraps). */
+export function formatRupiah(value: number): string {
+  return rupiahFormat.format(value);
+}
+
+/** `0.4567` → `45,7%` */
+export function formatPercent(ratio: number): string {
+  return percentFormat.format(ratio);
+}
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2020-04-24` → `24 April 2020` (id) or `24 April 2020` (en); `2020-05-01` → `1 Mei 2020` / `1 May 2020`. */
+export function formatDate(value: string, lang: Lang): string {
+  const match = isoDate.exec(value);
+  if (!match) throw new RangeError(`not an ISO date: ${value}`);
+  const [, y, m, d] = match;
+  return dateFormats[lang].format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { desc, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connection';
+import { auditLog, syncOutbox, syncState } from '../../../db/schema';
+import type { OutboxOp } from '../../../db/schema/sync';
+import { newId } from '../clock';
+import type { CoreDeps } from '../context';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  tableName: string;
+  recordId: string;
+  changes: Record<string, unknown>;
+  importBatchId?: string | null;
+}
+
+export interface OutboxEntry {
+  tableName: string;
+  recordId: string;
+  op: OutboxOp;
+  payload: Record<string, unknown>;
+}
+
+/** SHA-256 over the previous hash and the entry's fields in a fixed order. */
+export function auditHash(prevHash: string, at: string, entry: AuditEntry, changes: string): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        prevHash,
+        at,
+        entry.actor,
+        entry.action,
+        entry.tableName,
+        entry.recordId,
+        changes,
+        entry.importBatchId ?? null,
+      ]),
+    )
+    .digest('hex');
+}
+
+/** Runs `work` in one SQLite transaction (a savepoint when nested). Never await inside. */
+export function inTransaction<T>(db: Db, work: () => T): T {
+  return db.$client.transaction(work)();
+}
+
+/**
+ * The one way a service records a write: the audit entry (hash-chained to the previous one) and,
+ * for synced tables, the outbox mutation. Call it inside the transaction that changed the row.
+ */
+export function journalWrite(deps: Pick<CoreDeps, 'db' | 'clock' | 'hlc'>, entry: AuditEntry, outbox?: OutboxEntry): void {
+  const { db } = deps;
+  const at = deps.clock.now().toISOString();
+  const previous = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
+  const prevHash = previous?.hash ?? GENESIS_HASH;
+  const changes = JSON.stringify(entry.changes);
+  db.insert(auditLog)
+    .values({
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      tableName: entry.tableName,
+      recordId: entry.recordId,
+      changes,
+      importBatchId: entry.importBatchId ?? null,
+      prevHash,
+      hash: auditHash(prevHash, at, entry, changes),
+    })
+    .run();
+  if (!outbox) return;
+  const stamp = deps.hlc.tick();
+  db.insert(syncOutbox)
+    .values({
+      mutationId: newId(),
+      tableName: outbox.tableName,
+      recordId: outbox.recordId,
+      op: outbox.op,
+      payload: JSON.stringify(outbox.payload),
+      hlc: stamp,
+      createdAt: at,
+    })
+    .run();
+  db.insert(syncState)
+    .values({ key: 'hlc', value: stamp })
+    .onConflictDoUpdate({ target: syncState.key, set: { value: sql`excluded.value` } })
+    .run();
+}

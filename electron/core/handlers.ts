@@ -1,0 +1,25 @@
+import { schemaVersion } from '../../db/connection';
+import type { Output, ParsedInput, ProcedureName } from '../api/contract';
+import type { CallContext, CoreDeps } from './context';
+import { getDashboardSummary } from './dashboard/service';
+import { listRegionChildren } from './regions/service';
+import { getSettings, setSettings } from './settings/service';
+
+export type Handler<K extends ProcedureName> = (input: ParsedInput<K>, ctx: CallContext) => Output<K> | Promise<Output<K>>;
+
+/** The one handler table: every procedure of the contract, implemented once for every transport. */
+export type Handlers = { [K in ProcedureName]: Handler<K> };
+
+export function createHandlers(deps: CoreDeps): Handlers {
+  return {
+    'app:info': () => ({
+      version: deps.appVersion,
+      schemaVersion: schemaVersion(deps.db),
+      databasePath: deps.paths.databasePath,
+    }),
+    'dashboard:summary': () => getDashboardSummary(deps.db),
+    'region:children': (input) => listRegionChildren(deps.db, input.parentCode),
+    'settings:get': () => getSettings(deps),
+    'settings:set': (input, ctx) => setSettings(deps, input, ctx),
+  };
+}

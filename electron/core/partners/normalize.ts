@@ -1,0 +1,16 @@
+const legalForms = new Set(['pt', 'tbk', 'persero', 'cv', 'ud', 'perum', 'perumda']);
+
+/**
+ * The key partners are matched on: case, accents, punctuation, spacing and legal-form words
+ * ignored, so "PT. Sinar Jaya, Tbk" and "sinar  jaya" are the same partner.
+ */
+export function normalizePartnerName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((word) => word !== '' && !legalForms.has(word))
+    .join(' ');
+}

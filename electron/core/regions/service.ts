@@ -1,0 +1,102 @@
+import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connection';
+import { distribution, region, target } from '../../../db/schema';
+import type { RegionLevel } from '../../../db/schema/regions';
+import type { Output } from '../../api/contract';
+import { AppError } from '../../api/errors';
+import { childLevel, codeLength, descendantRange, PROVINCE_CODE, rwCode } from './codes';
+
+interface RegionRow {
+  code: string;
+  level: RegionLevel;
+  name: string;
+  parentCode: string | null;
+}
+
+function getRegion(db: Db, code: string): RegionRow {
+  const row = db.select().from(region).where(eq(region.code, code)).get();
+  if (!row) throw new AppError('not_found', { what: 'wilayah', id: code });
+  return row;
+}
+
+function ancestorsOf(db: Db, row: RegionRow): RegionRow[] {
+  const chain: RegionRow[] = [];
+  let parent = row.parentCode;
+  while (parent) {
+    const next = getRegion(db, parent);
+    chain.unshift(next);
+    parent = next.parentCode;
+  }
+  return chain;
+}
+
+/**
+ * The children of a wilayah (the kota of DKI Jakarta when `parentCode` is null) with what lies
+ * under each: sub-wilayah, targets, distributions and their Rupiah value.
+ */
+export function listRegionChildren(db: Db, parentCode: string | null): Output<'region:children'> {
+  const parent = getRegion(db, parentCode ?? PROVINCE_CODE);
+  const level = childLevel[parent.level];
+  const strip = ({ parentCode: _parent, ...rest }: RegionRow) => rest;
+  if (!level) return { parent: strip(parent), ancestors: ancestorsOf(db, parent).map(strip), children: [] };
+  const [from, to] = descendantRange(parent.code);
+  const length = codeLength[level];
+  const inside = (column: typeof target.regionCode | typeof distribution.regionCode) =>
+    and(gte(column, from), lt(column, to));
+
+  const grandchildren = new Map(
+    db
+      .select({ code: region.parentCode, n: sql<number>`count(*)` })
+      .from(region)
+      .where(and(gte(region.parentCode, from), lt(region.parentCode, to)))
+      .groupBy(region.parentCode)
+      .all()
+      .map((r) => [r.code, r.n]),
+  );
+  const targets = new Map(
+    db
+      .select({ code: sql<string>`substr(${target.regionCode}, 1, ${length})`, n: sql<number>`count(*)` })
+      .from(target)
+      .where(and(inside(target.regionCode), isNull(target.deletedAt)))
+      .groupBy(sql`1`)
+      .all()
+      .map((r) => [r.code, r.n]),
+  );
+  const distributions = new Map(
+    db
+      .select({
+        code: sql<string>`substr(${distribution.regionCode}, 1, ${length})`,
+        n: sql<number>`count(*)`,
+        rupiah: sql<number>`coalesce(sum(${distribution.valueRupiah}), 0)`,
+      })
+      .from(distribution)
+      .where(and(inside(distribution.regionCode), isNull(distribution.deletedAt)))
+      .groupBy(sql`1`)
+      .all()
+      .map((r) => [r.code, r]),
+  );
+  const children = db
+    .select()
+    .from(region)
+    .where(eq(region.parentCode, parent.code))
+    .orderBy(asc(region.code))
+    .all()
+    .map((child) => ({
+      ...strip(child),
+      childCount: grandchildren.get(child.code) ?? 0,
+      targetCount: targets.get(child.code) ?? 0,
+      distributionCount: distributions.get(child.code)?.n ?? 0,
+      distributedRupiah: distributions.get(child.code)?.rupiah ?? 0,
+    }));
+  return { parent: strip(parent), ancestors: ancestorsOf(db, parent).map(strip), children };
+}
+
+/** The RW region under a kelurahan, created the first time something names it. Call inside a write transaction. */
+export function ensureRw(db: Db, kelurahanCode: string, rw: number): string {
+  const code = rwCode(kelurahanCode, rw);
+  db.insert(region)
+    .values({ code, level: 'rw', name: `RW ${code.slice(-3)}`, parentCode: kelurahanCode })
+    .onConflictDoNothing()
+    .run();
+  return code;
+}

@@ -1,0 +1,180 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Result } from '../api/errors';
+import { defaultLang, isLang, translator } from '../api/i18n';
+import { dispatch, type DispatchLog } from '../core/dispatch';
+import type { Handlers } from '../core/handlers';
+
+export const TOKEN_HEADER = 'x-ksbb-token';
+export const LANG_HEADER = 'x-ksbb-lang';
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The same policy as the renderer's meta tag, sent as a header too. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface WebHostOptions {
+  handlers: Handlers;
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  port?: number;
+  actor: string;
+  log: DispatchLog;
+  /** Fixed only by tests; otherwise 32 random bytes per start. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  token: string;
+  /** The address to open: the token travels in the fragment, which browsers never send to a server. */
+  openUrl: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function tokenMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function statusOf(result: Result<unknown>): number {
+  if (result.ok) return 200;
+  switch (result.error.code) {
+    case 'invalid_input':
+      return 400;
+    case 'unknown_procedure':
+    case 'not_found':
+      return 404;
+    case 'internal':
+      return 500;
+    default:
+      return 422;
+  }
+}
+
+/**
+ * A loopback-only HTTP host: serves the built renderer and `POST /api/<procedure>` over the same
+ * handler table Electron's IPC uses. Every API call needs the per-start token; requests whose
+ * Host is not this loopback address are refused, so another web page (or a DNS-rebinding one)
+ * cannot call it.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const expected = Buffer.from(token);
+  let allowedHosts = new Set<string>();
+
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, name: string) => {
+    const lang = isLang(req.headers[LANG_HEADER]) ? req.headers[LANG_HEADER] : defaultLang;
+    const t = translator(lang);
+    if (!tokenMatches(expected, req.headers[TOKEN_HEADER])) {
+      send(res, 403, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'POST only' } });
+      return;
+    }
+    const body = await readBody(req);
+    if (body === null) {
+      send(res, 413, { ok: false, error: { code: 'invalid_input', message: t('errors.invalid_input', { issues: `body over ${MAX_BODY_BYTES} bytes` }) } });
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.trim() === '' ? {} : JSON.parse(body);
+    } catch (error) {
+      send(res, 400, { ok: false, error: { code: 'invalid_input', message: t('errors.invalid_input', { issues: `JSON: ${(error as Error).message}` }) } });
+      return;
+    }
+    const result = await dispatch(options.handlers, decodeURIComponent(name), input, { actor: options.actor, lang }, options.log);
+    send(res, statusOf(result), result);
+  };
+
+  const serveStatic = async (res: ServerResponse, pathname: string) => {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(options.rendererDir, relative);
+    if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) {
+      res.writeHead(404).end();
+      return;
+    }
+    const info = await stat(file).catch(() => null);
+    // Unknown paths get the app itself; the renderer routes in the URL fragment.
+    const target = info?.isFile() ? file : join(options.rendererDir, 'index.html');
+    const body = await readFile(target);
+    res.writeHead(200, {
+      'content-type': contentTypes[extname(target)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
+      send(res, 421, { ok: false, error: { code: 'forbidden', message: `host ${host} not served here` } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const api = /^\/api\/([^/]+)$/.exec(url.pathname);
+    const work = api?.[1] ? serveApi(req, res, api[1]) : req.method === 'GET' ? serveStatic(res, url.pathname) : Promise.resolve(res.writeHead(405).end());
+    work.catch((error: unknown) => {
+      options.log.error('web host request failed', error);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    token,
+    openUrl: `${url}#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
