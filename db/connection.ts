@@ -31,14 +31,24 @@ export function knownSchemaVersion(migrationsDir: string): number {
   return journal.entries.length;
 }
 
+/** The 100-byte database header and the 8-byte b-tree header of page 1 (the schema table). */
+const HEADER_BYTES = 108;
+
 function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const header = Buffer.alloc(SQLITE_HEADER.length);
-    readSync(fd, header, 0, header.length, 0);
-    return header;
+    const header = Buffer.alloc(HEADER_BYTES);
+    const read = readSync(fd, header, 0, header.length, 0);
+    return header.subarray(0, read);
   } finally {
     closeSync(fd);
+  }
+}
+
+function refuseUnusable(path: string, known: number, facts: { applicationId: unknown; userVersion: unknown; hasTables: boolean }): void {
+  if (facts.applicationId !== KSBB_APPLICATION_ID && facts.hasTables) throw new AppError('not_ksbb_database', { path });
+  if (typeof facts.userVersion === 'number' && facts.userVersion > known) {
+    throw new AppError('newer_schema', { path, found: facts.userVersion, known });
   }
 }
 
@@ -49,19 +59,25 @@ function readHeader(path: string): Buffer {
  */
 function inspectExisting(path: string, options: OpenOptions, known: number): void {
   if (!existsSync(path) || statSync(path).size === 0) return;
-  if (!readHeader(path).equals(SQLITE_HEADER)) throw new AppError('not_sqlite', { path });
+  const header = readHeader(path);
+  if (!header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) throw new AppError('not_sqlite', { path });
+  if (header.length === HEADER_BYTES && !existsSync(`${path}-wal`)) {
+    // With no WAL file beside it, the file's own header is current: refuse from it without SQLite,
+    // which (even read-only) would leave -wal/-shm files next to a WAL-mode database it refuses.
+    const schemaPageType = header[100];
+    refuseUnusable(path, known, {
+      applicationId: header.readInt32BE(68),
+      userVersion: header.readInt32BE(60),
+      hasTables: schemaPageType === 0x05 || (schemaPageType === 0x0d && header.readUInt16BE(103) > 0),
+    });
+  }
   let probe: Database.Database | undefined;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     const applicationId = probe.pragma('application_id', { simple: true });
     const userVersion = probe.pragma('user_version', { simple: true });
     const tables = probe.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get();
-    if (applicationId !== KSBB_APPLICATION_ID && (tables?.n ?? 0) > 0) {
-      throw new AppError('not_ksbb_database', { path });
-    }
-    if (typeof userVersion === 'number' && userVersion > known) {
-      throw new AppError('newer_schema', { path, found: userVersion, known });
-    }
+    refuseUnusable(path, known, { applicationId, userVersion, hasTables: (tables?.n ?? 0) > 0 });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('database_unreadable', { path, reason: (error as Error).message }, { cause: error });
@@ -83,6 +99,9 @@ export function openDatabase(path: string, options: OpenOptions): Db {
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
     client.pragma('synchronous = NORMAL');
+    // 64 MiB of page cache (SQLite's default is 2 MiB): recaps and imports over 100,000s of rows
+    // walk indexes far larger than that.
+    client.pragma('cache_size = -65536');
     const db = drizzle(client, { schema });
     if (client.pragma('user_version', { simple: true }) !== known) {
       migrate(db, { migrationsFolder: options.migrationsDir });

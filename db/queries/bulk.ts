@@ -4,22 +4,25 @@ import type { Db } from '../connection';
 
 /**
  * A prepared INSERT for many rows of one table, for imports and the demo where the drizzle query
- * builder per row would cost more than SQLite itself. Rows are the table's insert type; every
- * column is bound by name, booleans as 0/1. Call it inside a transaction.
+ * builder per row would cost more than SQLite itself. Rows are the table's insert type; a column
+ * left out is bound as NULL, a boolean as 0/1. Call it inside a transaction.
  */
 export function prepareBulkInsert<T extends SQLiteTable>(db: Db, table: T): (row: T['$inferInsert']) => void {
   const columns = Object.entries(getTableColumns(table));
   const statement = db.$client.prepare(
     `INSERT INTO "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) ` +
-      `VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`,
+      `VALUES (${columns.map(() => '?').join(', ')})`,
   );
   const keys = columns.map(([key]) => key);
-  const booleanKeys = columns.filter(([, c]) => c.dataType === 'boolean').map(([key]) => key);
+  const isBoolean = columns.map(([, c]) => c.dataType === 'boolean');
+  // One array reused for every row: run() binds synchronously, so nothing keeps a reference.
+  const values: unknown[] = new Array(keys.length);
   return (row) => {
-    const values: Record<string, unknown> = {};
     const source = row as Record<string, unknown>;
-    for (const key of keys) values[key] = source[key] ?? null;
-    for (const key of booleanKeys) values[key] = values[key] === null ? null : values[key] ? 1 : 0;
+    for (let i = 0; i < keys.length; i++) {
+      const value = source[keys[i] as string] ?? null;
+      values[i] = isBoolean[i] && value !== null ? (value ? 1 : 0) : value;
+    }
     statement.run(values);
   };
 }

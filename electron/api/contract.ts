@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Result } from './errors';
 import { type Lang, languages } from './i18n';
+import type { ProcedureName } from './procedure-names';
+
+export { isProcedureName, procedureNames, type ProcedureName } from './procedure-names';
 
 /**
  * The one API contract. Every procedure is named once here with its input and output schemas;
@@ -56,6 +59,7 @@ export const procedures = {
       needs: count,
       pledges: count,
       distributions: count,
+      distributionsRejected: count,
       fundTransfers: count,
       pledgedRupiah: rupiah,
       distributedRupiah: rupiah,
@@ -83,19 +87,12 @@ export const procedures = {
     input: z.object({ language: z.enum(languages) }).strict(),
     output: z.object({ language: z.enum(languages) }),
   },
-} as const;
+} as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Procedures = typeof procedures;
-export type ProcedureName = keyof Procedures;
 export type Input<K extends ProcedureName> = z.input<Procedures[K]['input']>;
 export type ParsedInput<K extends ProcedureName> = z.output<Procedures[K]['input']>;
 export type Output<K extends ProcedureName> = z.output<Procedures[K]['output']>;
-
-export const procedureNames = Object.keys(procedures) as ProcedureName[];
-
-export function isProcedureName(name: unknown): name is ProcedureName {
-  return typeof name === 'string' && Object.hasOwn(procedures, name);
-}
 
 /**
  * The client every transport offers the renderer: one typed call, answered with a Result whose

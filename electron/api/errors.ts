@@ -11,6 +11,8 @@ export const errorCodes = [
   'database_unreadable',
   'database_not_empty',
   'not_found',
+  'forbidden',
+  'usage',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -40,5 +40,8 @@ export function formatDate(value: string, lang: Lang): string {
   const match = isoDate.exec(value);
   if (!match) throw new RangeError(`not an ISO date: ${value}`);
   const [, y, m, d] = match;
-  return dateFormats[lang].format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  // Date.UTC rolls impossible days over (2020-02-30 → 1 March); such a value is not a date.
+  if (date.toISOString().slice(0, 10) !== value) throw new RangeError(`not an ISO date: ${value}`);
+  return dateFormats[lang].format(date);
 }

@@ -50,6 +50,21 @@ type Output = (result: Record<string, unknown>, human: string) => void;
 
 async function run(cl: ParsedCommandLine, io: CliIo, output: Output): Promise<number> {
   const t = translator(cl.lang);
+  // Every option is checked before the database is opened: a usage error changes nothing.
+  const demoSizes =
+    cl.command === 'demo'
+      ? {
+          seed: intOption(cl, 'seed', 1, 0, 0xffffffff),
+          partners: intOption(cl, 'partners', 200, 1, 100_000),
+          pledges: intOption(cl, 'pledges', 2000, 0, 10_000_000),
+          distributions: intOption(cl, 'distributions', 5000, 0, 10_000_000),
+        }
+      : null;
+  const port = cl.command === 'serve' ? intOption(cl, 'port', 0, 0, 65535) : 0;
+  const rendererDir = join(projectRoot, 'out', 'renderer');
+  if (cl.command === 'serve' && !existsSync(join(rendererDir, 'index.html'))) {
+    throw new UsageError('cli.rendererMissing', { path: rendererDir }, cl.lang);
+  }
   const paths = appPaths(cl, io.env);
   const opened = openCore(paths, { appVersion: appVersion(), actor: cliActor() });
   try {
@@ -63,10 +78,7 @@ async function run(cl: ParsedCommandLine, io: CliIo, output: Output): Promise<nu
       case 'demo': {
         const progress = io.stderr.isTTY && !cl.json;
         const counts = createDemoData(deps, cliActor(), {
-          seed: intOption(cl, 'seed', 1, 0, 0xffffffff),
-          partners: intOption(cl, 'partners', 200, 1, 100_000),
-          pledges: intOption(cl, 'pledges', 2000, 0, 10_000_000),
-          distributions: intOption(cl, 'distributions', 5000, 0, 10_000_000),
+          ...(demoSizes as NonNullable<typeof demoSizes>),
           onProgress: progress ? (done, total) => io.stderr.write(`\r${t('cli.demoProgress', { done, total })}`) : undefined,
         });
         if (progress) io.stderr.write('\n');
@@ -74,9 +86,6 @@ async function run(cl: ParsedCommandLine, io: CliIo, output: Output): Promise<nu
         return EXIT_OK;
       }
       case 'serve': {
-        const port = intOption(cl, 'port', 0, 0, 65535);
-        const rendererDir = join(projectRoot, 'out', 'renderer');
-        if (!existsSync(join(rendererDir, 'index.html'))) throw new UsageError('cli.rendererMissing', { path: rendererDir }, cl.lang);
         const host = await startWebHost({ handlers: createHandlers(deps), rendererDir, port, actor: cliActor(), log });
         output({ url: host.openUrl, token: host.token }, t('cli.serving', { url: host.openUrl }));
         await io.untilStopped();
@@ -98,7 +107,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let lang: Lang = 'id';
   const fail = (code: number, key: string, message: string) => {
     io.stderr.write(`${message}\n`);
-    if (cl?.json) io.stdout.write(`${JSON.stringify({ ok: false, error: { code: key, message } })}\n`);
+    // A usage error found while parsing leaves `cl` unset; --json still asks for JSON then.
+    if (cl?.json ?? argv.includes('--json')) io.stdout.write(`${JSON.stringify({ ok: false, error: { code: key, message } })}\n`);
     return code;
   };
   try {

@@ -99,7 +99,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const lang = isLang(req.headers[LANG_HEADER]) ? req.headers[LANG_HEADER] : defaultLang;
     const t = translator(lang);
     if (!tokenMatches(expected, req.headers[TOKEN_HEADER])) {
-      send(res, 403, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token' } });
+      send(res, 403, { ok: false, error: { code: 'forbidden', message: t('errors.forbidden') } });
       return;
     }
     if (req.method !== 'POST') {
@@ -151,6 +151,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
+    try {
+      decodeURIComponent(url.pathname);
+    } catch {
+      send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'malformed URL encoding' } });
+      return;
+    }
     const api = /^\/api\/([^/]+)$/.exec(url.pathname);
     const work = api?.[1] ? serveApi(req, res, api[1]) : req.method === 'GET' ? serveStatic(res, url.pathname) : Promise.resolve(res.writeHead(405).end());
     work.catch((error: unknown) => {

@@ -30,6 +30,7 @@ export const en: Messages = {
     needs: 'Need assessments',
     pledges: 'Pledges',
     distributions: 'Distributions',
+    distributionsRejected: 'Distributions rejected',
     fundTransfers: 'Fund transfers via aggregators',
     pledgedRupiah: 'Pledged value',
     distributedRupiah: 'Distributed value',
@@ -39,6 +40,7 @@ export const en: Messages = {
     kelurahanReached: 'Kelurahan',
     rwReached: 'RW',
     period: 'Distribution period: {{from}} – {{to}}',
+    countedNote: 'Distributions = every distribution report. Distributed value, regions reached and the Regions table leave out reports rejected at verification. Values in Rupiah as reported by partners.',
     noActivity: 'No distributions yet. Import data or run `ksbb demo` for sample data.',
   },
   regions: {
@@ -51,7 +53,6 @@ export const en: Messages = {
     distributions: 'Distributions',
     distributedRupiah: 'Distributed value',
     root: 'DKI Jakarta',
-    open: 'Open {{name}}',
   },
   level: {
     provinsi: 'Province',
@@ -74,6 +75,7 @@ export const en: Messages = {
     database_unreadable: 'The database {{path}} cannot be opened: {{reason}}',
     database_not_empty:
       'The database {{path}} already holds data ({{partners}} partners, {{targets}} targets, {{distributions}} distributions). Demo data is only made in an empty database; nothing was changed.',
+    forbidden: 'Access denied: open the full address (with its token) printed by `ksbb serve`.',
     not_found: '{{what}} not found: {{id}}',
     internal: 'Internal error: {{reason}}',
   },

@@ -29,6 +29,7 @@ export const id = {
     needs: 'Estimasi kebutuhan',
     pledges: 'Komitmen',
     distributions: 'Realisasi',
+    distributionsRejected: 'Realisasi ditolak',
     fundTransfers: 'Transfer dana via agregator',
     pledgedRupiah: 'Nilai komitmen',
     distributedRupiah: 'Nilai realisasi',
@@ -38,6 +39,7 @@ export const id = {
     kelurahanReached: 'Kelurahan',
     rwReached: 'RW',
     period: 'Periode realisasi: {{from}} – {{to}}',
+    countedNote: 'Realisasi = semua laporan realisasi. Nilai realisasi, wilayah terjangkau dan tabel Wilayah tidak menghitung realisasi yang ditolak pada verifikasi. Nilai dalam Rupiah sesuai laporan mitra.',
     noActivity: 'Belum ada realisasi. Impor data atau jalankan `ksbb demo` untuk data contoh.',
   },
   regions: {
@@ -50,7 +52,6 @@ export const id = {
     distributions: 'Realisasi',
     distributedRupiah: 'Nilai realisasi',
     root: 'DKI Jakarta',
-    open: 'Buka {{name}}',
   },
   level: {
     provinsi: 'Provinsi',
@@ -73,6 +74,7 @@ export const id = {
     database_unreadable: 'Database {{path}} tidak dapat dibuka: {{reason}}',
     database_not_empty:
       'Database {{path}} sudah berisi data ({{partners}} mitra, {{targets}} sasaran, {{distributions}} realisasi). Data demo hanya dibuat di database kosong; tidak ada yang diubah.',
+    forbidden: 'Akses ditolak: buka alamat lengkap (dengan token) yang dicetak oleh `ksbb serve`.',
     not_found: '{{what}} tidak ditemukan: {{id}}',
     internal: 'Kesalahan internal: {{reason}}',
   },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
+import { countedDistribution } from '../../../db/queries/distributions';
 import type { Output } from '../../api/contract';
 
 /** Live counts for the Beranda, straight from the tables (deleted and archived rows left out). */
@@ -19,8 +20,10 @@ export function getDashboardSummary(db: Db): Output<'dashboard:summary'> {
   const pledges = one<{ pledges: number; pledgedRupiah: number }>(sql`
     SELECT count(*) AS pledges, coalesce(sum(value_rupiah), 0) AS pledgedRupiah
     FROM pledge WHERE deleted_at IS NULL`);
+  // Every report counts as reported; value and reach leave out what verification rejected.
   const distributions = one<{
     distributions: number;
+    distributionsRejected: number;
     distributedRupiah: number;
     kotaReached: number;
     kelurahanReached: number;
@@ -28,13 +31,14 @@ export function getDashboardSummary(db: Db): Output<'dashboard:summary'> {
     firstDistributionOn: string | null;
     lastDistributionOn: string | null;
   }>(sql`
-    SELECT count(*) AS distributions,
+    SELECT (SELECT count(*) FROM distribution WHERE deleted_at IS NULL) AS distributions,
+           (SELECT count(*) FROM distribution WHERE deleted_at IS NULL AND verification_status = 'ditolak') AS distributionsRejected,
            coalesce(sum(value_rupiah), 0) AS distributedRupiah,
            count(DISTINCT substr(region_code, 1, 5)) AS kotaReached,
            count(DISTINCT CASE WHEN length(region_code) >= 13 THEN substr(region_code, 1, 13) END) AS kelurahanReached,
            count(DISTINCT CASE WHEN length(region_code) = 17 THEN region_code END) AS rwReached,
            min(distributed_on) AS firstDistributionOn,
            max(distributed_on) AS lastDistributionOn
-    FROM distribution WHERE deleted_at IS NULL AND verification_status <> 'ditolak'`);
+    FROM distribution WHERE ${countedDistribution}`);
   return { ...partners, ...counts, ...pledges, ...distributions };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { prepareBulkInsert } from '../../../db/queries/bulk';
 import {
@@ -55,6 +55,7 @@ const PKS_FROM = '2020-04-22';
 const PKS_UNTIL = '2022-04-21';
 const LICENCE_UNTIL = '2023-12-31';
 const DAY_MS = 86_400_000;
+const ID_EPOCH = Date.UTC(2022, 0, 1);
 
 /** Item types the demo uses, how often, in what quantities and at what unit value (Rupiah items: value = quantity). */
 const demoItems: readonly { id: string; weight: number; min: number; max: number; unitPrice: number | null }[] = [
@@ -128,10 +129,12 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
   }
   const random = createRandom(options.seed);
   const days = Array.from({ length: PERIOD_DAYS }, (_, d) => new Date(PERIOD_FROM + d * DAY_MS).toISOString().slice(0, 10));
-  const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
   let idCounter = 0;
-  /** UUIDv7 whose time part is the record's own date and whose random part comes from the seed. */
-  const idOn = (day: string) => uuidv7({ msecs: dayMs(day) + (idCounter++ % DAY_MS), random: random.bytes(16) });
+  /**
+   * UUIDv7 as if made by one import at a fixed moment, a millisecond apart, with random bits from
+   * the seed: the same seed gives the same ids, and they arrive in index order as real ones do.
+   */
+  const nextId = () => uuidv7({ msecs: ID_EPOCH + idCounter++, random: random.bytes(16) });
 
   const knownItems = new Map(db.select({ id: itemType.id, programId: itemType.programId }).from(itemType).all().map((r) => [r.id, r]));
   const items = demoItems.map((d): readonly [DemoItem, number] => {
@@ -139,10 +142,10 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
     if (!known) throw new AppError('not_found', { what: 'jenis bantuan', id: d.id });
     return [{ ...d, programId: known.programId }, d.weight];
   });
-  const kelurahan = db.select({ code: region.code, name: region.name }).from(region).where(eq(region.level, 'kelurahan')).all();
+  const kelurahan = db.select({ code: region.code, name: region.name }).from(region).where(eq(region.level, 'kelurahan')).orderBy(asc(region.code)).all();
   const agencyOf = new Map(db.select({ id: program.id, agencyId: program.agencyId }).from(program).all().map((p) => [p.id, p.agencyId]));
 
-  const batchId = idOn(days[0] as string);
+  const batchId = nextId();
   const createdAt = deps.clock.now().toISOString();
   const stamp = deps.hlc.tick();
   const base = { createdAt, hlc: stamp, deletedAt: null, importBatchId: batchId, createdBy: actor };
@@ -186,7 +189,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
           ? (aggregatorNames[i] ?? `Yayasan ${partnerName(random, 'lembaga_sosial', home.name).slice(8)} Peduli`)
           : partnerName(random, kind, home.name),
       );
-      const id = idOn(PKS_FROM);
+      const id = nextId();
       const contact = personName(random);
       insertPartner({
         ...base,
@@ -221,7 +224,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
     const programIds = [...new Set(items.map(([item]) => item.programId))];
     let agreements = 0;
     const sign = (partnerId: string, programs: string[]) => {
-      const id = idOn(PKS_FROM);
+      const id = nextId();
       agreements += 1;
       insertAgreement({
         ...base,
@@ -266,7 +269,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
         kind = random.pick(institutionKinds);
         name = institutionName(random, kind);
       }
-      const t = { id: idOn(PKS_FROM), regionCode };
+      const t = { id: nextId(), regionCode };
       insertTarget({
         ...base,
         ...t,
@@ -291,7 +294,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
         needs += 1;
         insertNeed({
           ...base,
-          id: idOn(PKS_FROM),
+          id: nextId(),
           targetId: t.id,
           itemTypeId: itemId,
           periodFrom: PKS_FROM,
@@ -314,7 +317,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
       const t = aggregatorId ? null : random.pick(targets);
       insertPledge({
         ...base,
-        id: idOn(day),
+        id: nextId(),
         partnerId: random.pick(collaboratorIds),
         aggregatorId,
         itemTypeId: item.id,
@@ -333,19 +336,27 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
       const item = random.weighted(items);
       const day = random.pick(days);
       const t = random.pick(targets);
+      const { quantity, valueRupiah } = amount(random, item);
+      // Spelled out, not spread: an object literal with spreads is several times slower to build,
+      // and this runs once per row of a million-row demo.
       insertDistribution({
-        ...base,
-        id: idOn(day),
+        id: nextId(),
+        createdAt,
+        hlc: stamp,
+        deletedAt: null,
         partnerId: random.pick(collaboratorIds),
         aggregatorId: viaAggregator(),
         itemTypeId: item.id,
-        ...amount(random, item),
+        quantity,
+        valueRupiah,
         targetId: t.id,
         regionCode: t.regionCode,
         distributedOn: day,
         verificationStatus: random.weighted(statuses),
         notes: null,
+        importBatchId: batchId,
         sourceRow: ++sourceRow,
+        createdBy: actor,
       });
       if ((i + 1) % progressEvery === 0) options.onProgress?.(i + 1, options.distributions);
     }
@@ -356,7 +367,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
       const day = random.pick(days);
       insertFundTransfer({
         ...base,
-        id: idOn(day),
+        id: nextId(),
         donorId: random.pick(collaboratorIds),
         aggregatorId: aggregators[i % aggregators.length] as string,
         programId: 'pangan',

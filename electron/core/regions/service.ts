@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
+import { countedDistribution } from '../../../db/queries/distributions';
 import { distribution, region, target } from '../../../db/schema';
 import type { RegionLevel } from '../../../db/schema/regions';
 import type { Output } from '../../api/contract';
@@ -70,7 +71,7 @@ export function listRegionChildren(db: Db, parentCode: string | null): Output<'r
         rupiah: sql<number>`coalesce(sum(${distribution.valueRupiah}), 0)`,
       })
       .from(distribution)
-      .where(and(inside(distribution.regionCode), isNull(distribution.deletedAt)))
+      .where(and(inside(distribution.regionCode), countedDistribution))
       .groupBy(sql`1`)
       .all()
       .map((r) => [r.code, r]),

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { screenshotDir } from '../host';
+
+/** Screen model of the app shell, the Beranda and the wilayah browser (tests never use raw selectors). */
+export class AppScreen {
+  constructor(readonly page: Page) {
+    page.setDefaultTimeout(10_000);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.heading().waitFor();
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 2 });
+  }
+
+  async statValue(id: string): Promise<string> {
+    return (await this.page.getByTestId(`stat-${id}-value`).textContent()) ?? '';
+  }
+
+  async switchLanguage(label: 'ID' | 'EN'): Promise<void> {
+    await this.page.getByTestId('language-switch').getByText(label, { exact: true }).click();
+  }
+
+  async goTo(screen: 'dashboard' | 'regions'): Promise<void> {
+    await this.page.getByTestId(`nav-${screen}`).click();
+  }
+
+  regionRows(): Locator {
+    return this.page.getByTestId('region-row');
+  }
+
+  async openRegion(name: string): Promise<void> {
+    await this.page.getByTestId('region-table').getByRole('link', { name, exact: true }).click();
+  }
+
+  breadcrumbs(): Locator {
+    return this.page.getByTestId('region-breadcrumbs');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+}
