@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { call } from './api/client';
+import { AppInfo } from './components/AppInfo';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { i18n } from './i18n';
 import { type Route, routeHref, useRoute } from './routes';
@@ -48,6 +49,7 @@ function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.name')}>
+        <AppShell.Section grow>
         {navigation.map((item) => (
           <NavLink
             key={item.label}
@@ -58,6 +60,10 @@ function Shell() {
             data-testid={`nav-${item.route.screen}`}
           />
         ))}
+        </AppShell.Section>
+        <AppShell.Section p="xs">
+          <AppInfo />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         {error && (

@@ -30,6 +30,7 @@ describe('the app in Chromium through the web host', () => {
     await expect(app.statValue('distributions')).resolves.toBe('5.000');
     await expect(app.statValue('kotaReached')).resolves.toMatch(/^[1-6]$/);
     await expect(app.statValue('distributedRupiah')).resolves.toMatch(/^Rp\u00a0\d{1,3}(\.\d{3})+$/);
+    await expect(app.page.getByTestId('app-info').textContent()).resolves.toContain(host.databasePath);
     expect(existsSync(await app.screenshot('beranda-id'))).toBe(true);
     await app.page.close();
   });

@@ -4,6 +4,8 @@ export const en: Messages = {
   app: {
     name: 'KSBB Desk',
     tagline: 'Secretariat of Jakarta Large-Scale Social Collaboration (KSBB)',
+    version: 'Version {{version}} · schema {{schema}}',
+    database: 'Database: {{path}}',
   },
   nav: {
     dashboard: 'Home',
@@ -12,6 +14,7 @@ export const en: Messages = {
   },
   common: {
     loading: 'Loading…',
+    refresh: 'Refresh',
     retry: 'Try again',
     errorTitle: 'Something went wrong',
     empty: 'No data yet',

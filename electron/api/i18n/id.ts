@@ -3,6 +3,8 @@ export const id = {
   app: {
     name: 'KSBB Desk',
     tagline: 'Sekretariat Kolaborasi Sosial Berskala Besar DKI Jakarta',
+    version: 'Versi {{version}} · skema {{schema}}',
+    database: 'Database: {{path}}',
   },
   nav: {
     dashboard: 'Beranda',
@@ -11,6 +13,7 @@ export const id = {
   },
   common: {
     loading: 'Memuat…',
+    refresh: 'Muat ulang',
     retry: 'Coba lagi',
     errorTitle: 'Terjadi kesalahan',
     empty: 'Belum ada data',

@@ -1,4 +1,4 @@
-import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/api/contract';
 import { formatDate, formatNumber, formatRupiah } from '../../../electron/api/format';
@@ -56,10 +56,15 @@ export function DashboardScreen() {
   const summary = useProcedure('dashboard:summary', {});
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={2}>{t('dashboard.title')}</Title>
-        <Text c="dimmed">{t('dashboard.subtitle')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('dashboard.title')}</Title>
+          <Text c="dimmed">{t('dashboard.subtitle')}</Text>
+        </div>
+        <Button variant="default" onClick={summary.status === 'ready' ? summary.reload : undefined} disabled={summary.status !== 'ready'}>
+          {t('common.refresh')}
+        </Button>
+      </Group>
       <Loadable state={summary}>
         {(s) => (
           <Stack gap="lg">
