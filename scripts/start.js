@@ -1,7 +1,7 @@
 // `npm start`: the desktop app where Electron's binary is installed; otherwise (an offline install
 // with ELECTRON_SKIP_BINARY_DOWNLOAD=1) the same renderer and core through the web host.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +14,16 @@ function run(script, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** The Electron binary's path, or null when its download was skipped. */
+/**
+ * The Electron binary's path, or null when its download was skipped. Read from the package's
+ * path.txt rather than `require('electron')`, which would try to download the binary.
+ */
 function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const dir = dirname(require.resolve('electron/package.json'));
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 run(join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), ['build']);

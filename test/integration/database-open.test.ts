@@ -84,6 +84,20 @@ describe('openCore (init)', () => {
     expect(count(client, "SELECT count(*) AS n FROM sync_state WHERE key = 'device_id'")).toBe(1);
   });
 
+  it('puts back a reference row that differs from the shipped data, and only that one', () => {
+    const first = t.open();
+    first.deps.db.$client.prepare("UPDATE region SET name = 'Gambir Lama' WHERE code = '31.71.01.1001'").run();
+    first.deps.db.$client.prepare("UPDATE item_type SET unit = 'kotak' WHERE id = 'pangan.paket-sembako'").run();
+    first.close();
+
+    const second = t.open();
+    const client = second.deps.db.$client;
+    expect(second.reference.changed).toBe(2);
+    expect(client.prepare("SELECT name FROM region WHERE code = '31.71.01.1001'").pluck().get()).toBe('Gambir');
+    expect(client.prepare("SELECT unit FROM item_type WHERE id = 'pangan.paket-sembako'").pluck().get()).toBe('paket');
+    expect(count(client, "SELECT count(*) AS n FROM audit_log WHERE action = 'reference_load'")).toBe(2);
+  });
+
   it('has the wilayah tree of DKI Jakarta: 1 province, 6 kota, 44 kecamatan, 267 kelurahan', () => {
     const { deps } = t.open();
     const rows = deps.db.$client.prepare('SELECT level, count(*) AS n FROM region GROUP BY level').all() as { level: string; n: number }[];

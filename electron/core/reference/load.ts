@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../../db/connection';
 import { z } from 'zod';
 import { agency, itemType, program, region } from '../../../db/schema';
 import { regionCodeSchema } from '../../api/contract';
@@ -64,6 +66,31 @@ export function readReferenceFiles(resourcesDir: string): { wilayah: WilayahRow[
   };
 }
 
+/**
+ * Inserts rows, or updates the listed columns of rows that differ; answers how many rows were
+ * added or changed (rows already equal are not touched).
+ */
+function upsertChanged<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  key: SQLiteColumn,
+  rows: T['$inferInsert'][],
+  columnsToUpdate: (keyof T['$inferInsert'] & string)[],
+): number {
+  const columns = getTableColumns(table);
+  const excluded = (name: string) => sql.raw(`excluded."${columns[name]?.name}"`);
+  const set = Object.fromEntries(columnsToUpdate.map((name) => [name, excluded(name)])) as SQLiteUpdateSetSource<T>;
+  const differs = sql.join(
+    columnsToUpdate.map((name) => sql`${columns[name]} IS NOT ${excluded(name)}`),
+    sql` OR `,
+  );
+  let changed = 0;
+  for (const row of rows) {
+    changed += db.insert(table).values(row).onConflictDoUpdate({ target: key, set, setWhere: differs }).run().changes;
+  }
+  return changed;
+}
+
 export interface ReferenceCounts {
   regions: number;
   programs: number;
@@ -80,55 +107,34 @@ export function loadReferenceData(deps: CoreDeps, actor: string): ReferenceCount
   const { db } = deps;
   const files = readReferenceFiles(deps.paths.resourcesDir);
   return inTransaction(db, () => {
-    let changed = 0;
-    for (const a of files.programs.agencies) {
-      changed += db
-        .insert(agency)
-        .values(a)
-        .onConflictDoUpdate({
-          target: agency.id,
-          set: { name: sql`excluded.name`, shortName: sql`excluded.short_name` },
-          setWhere: sql`agency.name IS NOT excluded.name OR agency.short_name IS NOT excluded.short_name`,
-        })
-        .run().changes;
-    }
-    files.programs.programs.forEach((p, sortOrder) => {
-      changed += db
-        .insert(program)
-        .values({ id: p.id, name: p.name, agencyId: p.agencyId, sortOrder })
-        .onConflictDoUpdate({
-          target: program.id,
-          set: { name: sql`excluded.name`, agencyId: sql`excluded.agency_id`, sortOrder: sql`excluded.sort_order` },
-          setWhere: sql`program.name IS NOT excluded.name OR program.agency_id IS NOT excluded.agency_id OR program.sort_order IS NOT excluded.sort_order`,
-        })
-        .run().changes;
-      for (const it of p.itemTypes) {
-        changed += db
-          .insert(itemType)
-          .values({ ...it, programId: p.id })
-          .onConflictDoUpdate({
-            target: itemType.id,
-            set: { name: sql`excluded.name`, unit: sql`excluded.unit`, measure: sql`excluded.measure` },
-            setWhere: sql`item_type.name IS NOT excluded.name OR item_type.unit IS NOT excluded.unit OR item_type.measure IS NOT excluded.measure`,
-          })
-          .run().changes;
-      }
-    });
-    for (const r of files.wilayah) {
-      changed += db
-        .insert(region)
-        .values({ code: r.code, level: r.level, name: r.name, parentCode: r.parent_code || null })
-        .onConflictDoUpdate({
-          target: region.code,
-          set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
-          setWhere: sql`region.name IS NOT excluded.name OR region.level IS NOT excluded.level OR region.parent_code IS NOT excluded.parent_code`,
-        })
-        .run().changes;
-    }
+    const programs = files.programs.programs;
+    const changed =
+      upsertChanged(db, agency, agency.id, files.programs.agencies, ['name', 'shortName']) +
+      upsertChanged(
+        db,
+        program,
+        program.id,
+        programs.map((p, sortOrder) => ({ id: p.id, name: p.name, agencyId: p.agencyId, sortOrder })),
+        ['name', 'agencyId', 'sortOrder'],
+      ) +
+      upsertChanged(
+        db,
+        itemType,
+        itemType.id,
+        programs.flatMap((p) => p.itemTypes.map((it) => ({ ...it, programId: p.id }))),
+        ['name', 'unit', 'measure', 'programId'],
+      ) +
+      upsertChanged(
+        db,
+        region,
+        region.code,
+        files.wilayah.map((r) => ({ code: r.code, level: r.level, name: r.name, parentCode: r.parent_code || null })),
+        ['name', 'level', 'parentCode'],
+      );
     const counts = {
       regions: files.wilayah.length,
-      programs: files.programs.programs.length,
-      itemTypes: files.programs.programs.reduce((n, p) => n + p.itemTypes.length, 0),
+      programs: programs.length,
+      itemTypes: programs.reduce((n, p) => n + p.itemTypes.length, 0),
       agencies: files.programs.agencies.length,
       changed,
     };
