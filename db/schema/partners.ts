@@ -1,5 +1,6 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { provenanceColumns, syncedColumns } from './columns';
+import { program } from './programs';
 import { region } from './regions';
 
 export const entityKinds = [
@@ -15,6 +16,9 @@ export const entityKinds = [
 ] as const;
 export type EntityKind = (typeof entityKinds)[number];
 
+export const licenceKinds = ['izin_pub', 'lpds'] as const;
+export type LicenceKind = (typeof licenceKinds)[number];
+
 /**
  * A kolaborator (co-creator, donatur) and/or an agregator. An aggregator carries its legal-entity
  * number and, when it collects public money, its licence with the date it runs out.
@@ -29,6 +33,9 @@ export const partner = sqliteTable(
     isCollaborator: integer('is_collaborator', { mode: 'boolean' }).notNull(),
     isAggregator: integer('is_aggregator', { mode: 'boolean' }).notNull(),
     legalEntityNumber: text('legal_entity_number'),
+    /** Whether this aggregator collects public money (then it needs a valid licence). */
+    collectsMoney: integer('collects_money', { mode: 'boolean' }).notNull().default(false),
+    licenceKind: text('licence_kind', { enum: licenceKinds }),
     licenceNumber: text('licence_number'),
     licenceIssuer: text('licence_issuer'),
     licenceValidUntil: text('licence_valid_until'),
@@ -41,7 +48,23 @@ export const partner = sqliteTable(
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes'),
     archivedAt: text('archived_at'),
+    /** Set when this partner was merged into another; the row stays as a tombstone so the merge can be undone. */
+    mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => partner.id),
     ...provenanceColumns(),
   },
   (t) => [index('partner_normalized_name_idx').on(t.normalizedName)],
+);
+
+/** Programs a partner has joined. */
+export const partnerProgram = sqliteTable(
+  'partner_program',
+  {
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partner.id),
+    programId: text('program_id')
+      .notNull()
+      .references(() => program.id),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.programId] })],
 );

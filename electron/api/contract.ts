@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import { type Lang, languages } from './i18n';
 import type { ProcedureName } from './procedure-names';
+import { countSchema, emptyInput, isoDateSchema, regionCodeSchema, regionLevelSchema, rupiahSchema } from './schemas';
 
 export { isProcedureName, procedureNames, type ProcedureName } from './procedure-names';
 
@@ -11,24 +12,15 @@ export { isProcedureName, procedureNames, type ProcedureName } from './procedure
  * that table. Inputs are parsed with these schemas on the Node side before any service runs.
  */
 
-export const regionCodeSchema = z
-  .string()
-  .regex(/^31(\.\d{2}(\.\d{2}(\.\d{4}(\.\d{3})?)?)?)?$/, 'kode wilayah Kemendagri, mis. 31.71.01.1001');
-
-export const regionLevelSchema = z.enum(['provinsi', 'kota', 'kecamatan', 'kelurahan', 'rw']);
-
-const count = z.number().int().nonnegative();
-const rupiah = z.number().int();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const regionSummarySchema = z.object({
   code: regionCodeSchema,
   level: regionLevelSchema,
   name: z.string(),
-  childCount: count,
-  targetCount: count,
-  distributionCount: count,
-  distributedRupiah: count,
+  childCount: countSchema,
+  targetCount: countSchema,
+  distributionCount: countSchema,
+  distributedRupiah: countSchema,
 });
 
 const regionSchema = z.object({
@@ -37,38 +29,37 @@ const regionSchema = z.object({
   name: z.string(),
 });
 
-const empty = z.object({}).strict();
-
-export const procedures = {
+/** The foundation's procedures; each domain adds its own from `procedures/<domain>.ts`. */
+const foundationProcedures = {
   'app:info': {
-    input: empty,
+    input: emptyInput,
     output: z.object({
       version: z.string(),
-      schemaVersion: count,
+      schemaVersion: countSchema,
       databasePath: z.string(),
     }),
   },
   'dashboard:summary': {
-    input: empty,
+    input: emptyInput,
     output: z.object({
-      partners: count,
-      collaborators: count,
-      aggregators: count,
-      agreements: count,
-      targets: count,
-      needs: count,
-      pledges: count,
-      distributions: count,
-      distributionsRejected: count,
-      fundTransfers: count,
-      pledgedRupiah: rupiah,
-      distributedRupiah: rupiah,
-      transferredRupiah: rupiah,
-      kotaReached: count,
-      kelurahanReached: count,
-      rwReached: count,
-      firstDistributionOn: isoDate.nullable(),
-      lastDistributionOn: isoDate.nullable(),
+      partners: countSchema,
+      collaborators: countSchema,
+      aggregators: countSchema,
+      agreements: countSchema,
+      targets: countSchema,
+      needs: countSchema,
+      pledges: countSchema,
+      distributions: countSchema,
+      distributionsRejected: countSchema,
+      fundTransfers: countSchema,
+      pledgedRupiah: rupiahSchema,
+      distributedRupiah: rupiahSchema,
+      transferredRupiah: rupiahSchema,
+      kotaReached: countSchema,
+      kelurahanReached: countSchema,
+      rwReached: countSchema,
+      firstDistributionOn: isoDateSchema.nullable(),
+      lastDistributionOn: isoDateSchema.nullable(),
     }),
   },
   'region:children': {
@@ -80,13 +71,17 @@ export const procedures = {
     }),
   },
   'settings:get': {
-    input: empty,
+    input: emptyInput,
     output: z.object({ language: z.enum(languages) }),
   },
   'settings:set': {
     input: z.object({ language: z.enum(languages) }).strict(),
     output: z.object({ language: z.enum(languages) }),
   },
+} as const;
+
+export const procedures = {
+  ...foundationProcedures,
 } as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Procedures = typeof procedures;

@@ -11,21 +11,30 @@ export const globalOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
-/** Each subcommand and the options it takes besides the global ones. */
-export const commandOptions = {
-  init: {},
-  demo: {
-    seed: { type: 'string' },
-    partners: { type: 'string' },
-    pledges: { type: 'string' },
-    distributions: { type: 'string' },
-  },
-  serve: {
-    port: { type: 'string' },
-  },
-} as const satisfies Record<string, OptionSpec>;
+interface CommandGrammar {
+  options: OptionSpec;
+  /** Words after the command (ids, file names): how many it takes at least and at most. */
+  positionals?: { min: number; max: number };
+}
 
-export type CommandName = keyof typeof commandOptions;
+/**
+ * The CLI's grammar: every (sub)command, the options it takes besides the global ones and the
+ * words it takes. This is a promise to users' scripts; implementations live in `commands/`.
+ */
+export const commandGrammar = {
+  init: { options: {} },
+  demo: {
+    options: {
+      seed: { type: 'string' },
+      partners: { type: 'string' },
+      pledges: { type: 'string' },
+      distributions: { type: 'string' },
+    },
+  },
+  serve: { options: { port: { type: 'string' } } },
+} as const satisfies Record<string, CommandGrammar>;
+
+export type CommandName = keyof typeof commandGrammar;
 
 export interface ParsedCommandLine {
   command: CommandName | null;
@@ -35,6 +44,8 @@ export interface ParsedCommandLine {
   version: boolean;
   help: boolean;
   options: Record<string, string | boolean | undefined>;
+  /** The words after the command. */
+  positionals: string[];
 }
 
 /** A usage error: the message key and its values, shown in the user's language. */
@@ -49,17 +60,26 @@ export class UsageError extends Error {
 }
 
 function isCommand(name: string): name is CommandName {
-  return Object.hasOwn(commandOptions, name);
+  return Object.hasOwn(commandGrammar, name);
 }
 
-/** Finds the subcommand: the first word that is not an option or a global option's value. */
-function findCommand(argv: readonly string[]): string | null {
+/** The words of the command line that are not options or a global option's value. */
+function wordsOf(argv: readonly string[]): string[] {
+  const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--db' || arg === '--lang') i++;
-    else if (!arg.startsWith('-')) return arg;
+    else if (!arg.startsWith('-')) words.push(arg);
   }
-  return null;
+  return words;
+}
+
+/** The command: two words (`partner list`) when that is one, else the first word. */
+function findCommand(words: readonly string[]): { name: string; length: number } | null {
+  const [first, second] = words;
+  if (first === undefined) return null;
+  if (second !== undefined && isCommand(`${first} ${second}`)) return { name: `${first} ${second}`, length: 2 };
+  return { name: first, length: 1 };
 }
 
 function langFrom(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -74,10 +94,11 @@ function langFrom(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
  */
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedCommandLine {
   const lang = langFrom(argv, env);
-  const commandWord = findCommand(argv);
-  if (commandWord !== null && !isCommand(commandWord)) throw new UsageError('cli.unknownCommand', { name: commandWord }, lang);
-  const command = commandWord;
-  const options = { ...globalOptions, ...(command ? commandOptions[command] : {}) };
+  const found = findCommand(wordsOf(argv));
+  if (found !== null && !isCommand(found.name)) throw new UsageError('cli.unknownCommand', { name: found.name }, lang);
+  const command = found?.name ?? null;
+  const grammar: CommandGrammar | null = command && isCommand(command) ? commandGrammar[command] : null;
+  const options = { ...globalOptions, ...(grammar?.options ?? {}) };
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -91,12 +112,17 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError('cli.missingValue', { reason: detail }, lang);
     throw new UsageError('cli.badOption', { reason: detail }, lang);
   }
-  const extra = parsed.positionals.slice(1);
-  if (extra.length > 0) throw new UsageError('cli.unexpectedArgument', { value: extra.join(' ') }, lang);
+  const positionals = parsed.positionals.slice(found?.length ?? 0);
+  const allowed = grammar?.positionals ?? { min: 0, max: 0 };
+  if (positionals.length > allowed.max) {
+    throw new UsageError('cli.unexpectedArgument', { value: positionals.slice(allowed.max).join(' ') }, lang);
+  }
+  if (positionals.length < allowed.min) throw new UsageError('cli.missingArgument', { command: command ?? 'ksbb' }, lang);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError('cli.badLang', { value: String(values.lang) }, lang);
   return {
-    command,
+    command: command as CommandName | null,
+    positionals,
     lang,
     json: values.json === true,
     db: typeof values.db === 'string' ? values.db : undefined,

@@ -1,101 +1,41 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../api/errors';
-import { translator, type Lang } from '../api/i18n';
-import type { AppPaths } from '../core/context';
-import { createDemoData } from '../core/demo/generate';
+import { type Lang, translator } from '../api/i18n';
+import { type Clock, systemClock } from '../core/clock';
 import { toErrorResult } from '../core/dispatch';
 import { createHandlers } from '../core/handlers';
 import { openCore } from '../core/open';
-import { DATABASE_FILE_NAME, userDataDir } from '../core/paths';
-import { startWebHost } from '../webhost/server';
-import { intOption, type ParsedCommandLine, parseCommandLine, UsageError } from './args';
+import { type ParsedCommandLine, parseCommandLine, UsageError } from './args';
+import { commands } from './commands';
+import { type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Output } from './commands/types';
+import { appVersion, cliAppPaths } from './paths';
 
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  /** Resolves when a long-running command (serve) should stop; the binary ties it to SIGINT/SIGTERM. */
-  untilStopped: () => Promise<void>;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
-
-/** The project root, where db/migrations, resources/ and the built renderer live. */
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export function appVersion(): string {
-  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-function appPaths(cl: ParsedCommandLine, env: NodeJS.ProcessEnv): AppPaths {
-  const databasePath = resolve(cl.db ?? env.KSBB_DB ?? join(userDataDir(env), DATABASE_FILE_NAME));
-  mkdirSync(dirname(databasePath), { recursive: true });
-  return {
-    databasePath,
-    migrationsDir: join(projectRoot, 'db', 'migrations'),
-    resourcesDir: join(projectRoot, 'resources'),
-  };
-}
+export { type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './commands/types';
 
 const cliActor = () => `os:${userInfo().username}`;
-
 const log = { error: (message: string, error: unknown) => console.error(message, error) };
 
-type Output = (result: Record<string, unknown>, human: string) => void;
+/**
+ * `KSBB_NOW` (an ISO timestamp) fixes the clock: for reproducing what the app said on a given
+ * day, and for tests that move time forward. Anything else is a usage error.
+ */
+function clockFrom(env: NodeJS.ProcessEnv, lang: Lang): Clock {
+  const fixed = env.KSBB_NOW;
+  if (fixed === undefined || fixed === '') return systemClock;
+  const ms = Date.parse(fixed);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(fixed) || Number.isNaN(ms)) throw new UsageError('cli.badNow', { value: fixed }, lang);
+  return { now: () => new Date(ms) };
+}
 
 async function run(cl: ParsedCommandLine, io: CliIo, output: Output): Promise<number> {
-  const t = translator(cl.lang);
-  // Every option is checked before the database is opened: a usage error changes nothing.
-  const demoSizes =
-    cl.command === 'demo'
-      ? {
-          seed: intOption(cl, 'seed', 1, 0, 0xffffffff),
-          partners: intOption(cl, 'partners', 200, 1, 100_000),
-          pledges: intOption(cl, 'pledges', 2000, 0, 10_000_000),
-          distributions: intOption(cl, 'distributions', 5000, 0, 10_000_000),
-        }
-      : null;
-  const port = cl.command === 'serve' ? intOption(cl, 'port', 0, 0, 65535) : 0;
-  const rendererDir = join(projectRoot, 'out', 'renderer');
-  if (cl.command === 'serve' && !existsSync(join(rendererDir, 'index.html'))) {
-    throw new UsageError('cli.rendererMissing', { path: rendererDir }, cl.lang);
-  }
-  const paths = appPaths(cl, io.env);
-  const opened = openCore(paths, { appVersion: appVersion(), actor: cliActor() });
+  if (cl.command === null) throw new UsageError('cli.missingCommand', {}, cl.lang);
+  const spec = commands[cl.command];
+  const plan = spec.prepare(cl);
+  const clock = clockFrom(io.env, cl.lang);
+  const actor = cliActor();
+  const opened = openCore(cliAppPaths(cl.db, io.env), { appVersion: appVersion(), actor, clock });
   try {
-    const { deps, reference } = opened;
-    switch (cl.command) {
-      case 'init': {
-        const result = { path: paths.databasePath, schemaVersion: Number(deps.db.$client.pragma('user_version', { simple: true })), ...reference };
-        output(result, t('cli.initDone', result));
-        return EXIT_OK;
-      }
-      case 'demo': {
-        const progress = io.stderr.isTTY && !cl.json;
-        const counts = createDemoData(deps, cliActor(), {
-          ...(demoSizes as NonNullable<typeof demoSizes>),
-          onProgress: progress ? (done, total) => io.stderr.write(`\r${t('cli.demoProgress', { done, total })}`) : undefined,
-        });
-        if (progress) io.stderr.write('\n');
-        output({ ...counts }, t('cli.demoDone', { ...counts }));
-        return EXIT_OK;
-      }
-      case 'serve': {
-        const host = await startWebHost({ handlers: createHandlers(deps), rendererDir, port, actor: cliActor(), log });
-        output({ url: host.openUrl, token: host.token }, t('cli.serving', { url: host.openUrl }));
-        await io.untilStopped();
-        await host.close();
-        io.stderr.write(`${t('cli.stopped')}\n`);
-        return EXIT_OK;
-      }
-      default:
-        throw new UsageError('cli.missingCommand', {}, cl.lang);
-    }
+    return await spec.run({ cl, io, t: translator(cl.lang), output, deps: opened.deps, reference: opened.reference, handlers: createHandlers(opened.deps), actor }, plan);
   } finally {
     opened.close();
   }

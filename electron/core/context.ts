@@ -5,6 +5,8 @@ import type { Clock, HybridClock } from './clock';
 /** Where the app's files live, resolved by each host (CLI, web host, Electron) and passed in. */
 export interface AppPaths {
   databasePath: string;
+  /** Content-addressed document store (see `documentsDirFor`). */
+  documentsDir: string;
   migrationsDir: string;
   resourcesDir: string;
   nativeBinding?: string;

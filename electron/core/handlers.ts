@@ -10,7 +10,10 @@ export type Handler<K extends ProcedureName> = (input: ParsedInput<K>, ctx: Call
 /** The one handler table: every procedure of the contract, implemented once for every transport. */
 export type Handlers = { [K in ProcedureName]: Handler<K> };
 
-export function createHandlers(deps: CoreDeps): Handlers {
+/** The handlers of one domain; `createHandlers` puts the domains together. */
+export type DomainHandlers<K extends ProcedureName> = { [P in K]: Handler<P> };
+
+function foundationHandlers(deps: CoreDeps): DomainHandlers<'app:info' | 'dashboard:summary' | 'region:children' | 'settings:get' | 'settings:set'> {
   return {
     'app:info': () => ({
       version: deps.appVersion,
@@ -21,5 +24,11 @@ export function createHandlers(deps: CoreDeps): Handlers {
     'region:children': (input) => listRegionChildren(deps.db, input.parentCode),
     'settings:get': () => getSettings(deps),
     'settings:set': (input, ctx) => setSettings(deps, input, ctx),
+  };
+}
+
+export function createHandlers(deps: CoreDeps): Handlers {
+  return {
+    ...foundationHandlers(deps),
   };
 }

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The folder name Electron gives the app's user data (its productName), shared by every host. */
 export const APP_DIR_NAME = 'KSBB Desk';
@@ -13,4 +13,9 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_DIR_NAME);
+}
+
+/** Stored documents (PKS scans, evidence) live content-addressed in a folder next to the database. */
+export function documentsDirFor(databasePath: string): string {
+  return join(dirname(databasePath), 'documents');
 }

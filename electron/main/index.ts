@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, shell, utilityProcess, type 
 import type { Result } from '../api/errors';
 import { isLang } from '../api/i18n';
 import type { AppPaths } from '../core/context';
-import { DATABASE_FILE_NAME } from '../core/paths';
+import { DATABASE_FILE_NAME, documentsDirFor } from '../core/paths';
 import type { FromCore, ToCore } from './core-protocol';
 
 // The main process only owns the window, the menu and dialogs; the core runs in a utility process.
@@ -17,8 +17,10 @@ const rendererFile = join(__dirname, '../renderer/index.html');
 function appPaths(): AppPaths {
   const root = app.getAppPath();
   const nativeBinding = [join(process.resourcesPath, 'native', 'better_sqlite3.node'), join(root, '.electron-native', 'better_sqlite3.node')].find(existsSync);
+  const databasePath = join(app.getPath('userData'), DATABASE_FILE_NAME);
   return {
-    databasePath: join(app.getPath('userData'), DATABASE_FILE_NAME),
+    databasePath,
+    documentsDir: documentsDirFor(databasePath),
     migrationsDir: join(root, 'db', 'migrations'),
     resourcesDir: join(root, 'resources'),
     nativeBinding,

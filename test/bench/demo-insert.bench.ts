@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ksbb-bench-'));
 const open = (name: string) =>
   openCore(
-    { databasePath: join(dir, name), migrationsDir: join(root, 'db', 'migrations'), resourcesDir: join(root, 'resources') },
+    { databasePath: join(dir, name), documentsDir: join(dir, 'documents'), migrationsDir: join(root, 'db', 'migrations'), resourcesDir: join(root, 'resources') },
     { appVersion: 'bench', actor: 'bench' },
   );
 

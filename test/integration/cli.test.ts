@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliIo, EXIT_OK, EXIT_USAGE, main } from '../../electron/cli/main';
-import { createTempDb, repoRoot, type TempDb } from '../fixtures/temp-db';
+import { knownSchemaVersion } from '../../db/connection';
+import { createTempDb, migrationsDir, repoRoot, type TempDb } from '../fixtures/temp-db';
 
 const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -47,7 +48,7 @@ describe('ksbb init', () => {
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(out).sort()).toEqual(['agencies', 'changed', 'itemTypes', 'path', 'programs', 'regions', 'schemaVersion'].sort());
-    expect(out).toMatchObject({ path: db, schemaVersion: 1, regions: 318, programs: 6 });
+    expect(out).toMatchObject({ path: db, schemaVersion: knownSchemaVersion(migrationsDir), regions: 318, programs: 6 });
     expect(out.itemTypes).toBeGreaterThan(0);
     expect(out.agencies).toBeGreaterThan(0);
     expect(out.changed).toBeGreaterThan(318);
@@ -69,7 +70,7 @@ describe('ksbb init', () => {
     expect(existsSync(db)).toBe(true);
     const en = await ksbb(['--lang', 'en', 'init', '--db', db]);
     expect(en.stdout).toBe(
-      `Database ready: ${db} (schema 1). 318 regions, 6 programs, ${/(\d+) item types/.exec(en.stdout)?.[1]} item types, ${/(\d+) agencies/.exec(en.stdout)?.[1]} agencies; 0 reference rows added or updated.\n`,
+      `Database ready: ${db} (schema ${knownSchemaVersion(migrationsDir)}). 318 regions, 6 programs, ${/(\d+) item types/.exec(en.stdout)?.[1]} item types, ${/(\d+) agencies/.exec(en.stdout)?.[1]} agencies; 0 reference rows added or updated.\n`,
     );
     expect((await ksbb(['init', '--db', db], { KSBB_LANG: 'en' })).stdout).toMatch(/^Database ready: /);
   });

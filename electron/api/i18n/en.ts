@@ -108,9 +108,11 @@ Exit codes: 0 success; 1 finished but found problems; 2 bad usage or unusable in
     badOption: '{{reason}}. See `ksbb --help`.',
     unknownOption: 'Unknown option {{option}} for `{{command}}`. See `ksbb --help`.',
     missingValue: 'Incomplete option: {{reason}}. See `ksbb --help`.',
+    missingArgument: 'Missing argument for `{{command}}`. See `ksbb --help`.',
     unexpectedArgument: 'Unexpected argument: {{value}}. See `ksbb --help`.',
     rendererMissing: 'The user interface is not built ({{path}} is missing). Run `npm run build` first.',
     badNumber: 'Option --{{option}} must be a whole number {{min}}–{{max}}, not "{{value}}".',
+    badNow: 'KSBB_NOW must be an ISO date/time (e.g. 2021-10-01T00:00:00Z), not "{{value}}".',
     badLang: 'Option --lang must be "id" or "en", not "{{value}}".',
     initDone:
       'Database ready: {{path}} (schema {{schemaVersion}}). {{regions}} regions, {{programs}} programs, {{itemTypes}} item types, {{agencies}} agencies; {{changed}} reference rows added or updated.',

@@ -1,4 +1,10 @@
-/** Bahasa Indonesia: the default language. `en.ts` must have the same keys (the type checks it). */
+import type { Widen } from './widen';
+
+/**
+ * Bahasa Indonesia: the default language. `en.ts` must have the same keys (the type checks it).
+ * A domain with many messages keeps them in `i18n/<domain>.ts` as `{ id, en }` and is added to
+ * both files under its own key.
+ */
 export const id = {
   app: {
     name: 'KSBB Desk',
@@ -107,9 +113,11 @@ Kode keluar: 0 berhasil; 1 selesai tetapi ada masalah; 2 pemakaian salah atau ma
     badOption: '{{reason}}. Lihat `ksbb --help`.',
     unknownOption: 'Opsi {{option}} tidak dikenal untuk `{{command}}`. Lihat `ksbb --help`.',
     missingValue: 'Nilai opsi tidak lengkap: {{reason}}. Lihat `ksbb --help`.',
+    missingArgument: 'Argumen untuk `{{command}}` kurang. Lihat `ksbb --help`.',
     unexpectedArgument: 'Argumen tidak diharapkan: {{value}}. Lihat `ksbb --help`.',
     rendererMissing: 'Antarmuka belum dibangun ({{path}} tidak ada). Jalankan `npm run build` terlebih dahulu.',
     badNumber: 'Opsi --{{option}} harus bilangan bulat {{min}}–{{max}}, bukan "{{value}}".',
+    badNow: 'KSBB_NOW harus tanggal/waktu ISO (mis. 2021-10-01T00:00:00Z), bukan "{{value}}".',
     badLang: 'Opsi --lang harus "id" atau "en", bukan "{{value}}".',
     initDone:
       'Database siap: {{path}} (skema {{schemaVersion}}). {{regions}} wilayah, {{programs}} program, {{itemTypes}} jenis bantuan, {{agencies}} SKPD; {{changed}} baris rujukan baru atau diperbarui.',
@@ -121,5 +129,4 @@ Kode keluar: 0 berhasil; 1 selesai tetapi ada masalah; 2 pemakaian salah atau ma
   },
 } as const;
 
-type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Messages = Widen<typeof id>;

@@ -11,6 +11,7 @@ import {
   itemType,
   need,
   partner,
+  partnerProgram,
   pledge,
   program,
   region,
@@ -200,6 +201,8 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
         isCollaborator: !isAggregator,
         isAggregator,
         legalEntityNumber: isAggregator || kind !== 'perorangan' ? `AHU-${String(random.int(1, 99999)).padStart(7, '0')}.AH.01.04.Tahun ${random.int(2005, 2019)}` : null,
+        collectsMoney: isAggregator,
+        licenceKind: isAggregator ? 'izin_pub' : null,
         licenceNumber: isAggregator ? `${random.int(100, 999)}/-1.855.3` : null,
         licenceIssuer: isAggregator ? 'Dinas Sosial Provinsi DKI Jakarta' : null,
         licenceValidUntil: isAggregator ? LICENCE_UNTIL : null,
@@ -212,6 +215,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
         verified: isAggregator || random.chance(0.85),
         notes: null,
         archivedAt: null,
+        mergedIntoId: null,
         sourceRow: ++sourceRow,
       });
       if (isAggregator) aggregators.push(id);
@@ -244,6 +248,16 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
     };
     for (const id of aggregators) sign(id, programIds);
     for (const c of collaborators) if (random.chance(0.3)) sign(c.id, [random.pick(programIds)]);
+
+    // Programs joined: aggregators serve every program, collaborators one or two.
+    const insertPartnerProgram = prepareBulkInsert(db, partnerProgram);
+    for (const partnerId of aggregators) for (const programId of programIds) insertPartnerProgram({ partnerId, programId });
+    for (const c of collaborators) {
+      const first = random.pick(programIds);
+      insertPartnerProgram({ partnerId: c.id, programId: first });
+      const second = random.pick(programIds);
+      if (second !== first && random.chance(0.3)) insertPartnerProgram({ partnerId: c.id, programId: second });
+    }
 
     // Targets: RW with their keluarga rentan (RW rows made on demand) and institutions.
     const insertTarget = prepareBulkInsert(db, target);

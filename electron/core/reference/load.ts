@@ -5,7 +5,7 @@ import type { SQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-o
 import type { Db } from '../../../db/connection';
 import { z } from 'zod';
 import { agency, itemType, program, region } from '../../../db/schema';
-import { regionCodeSchema } from '../../api/contract';
+import { regionCodeSchema } from '../../api/schemas';
 import { inTransaction, journalWrite } from '../audit/journal';
 import type { CoreDeps } from '../context';
 

@@ -1,0 +1,7 @@
+import { foundationCommands } from './foundation';
+import type { CommandTable } from './types';
+
+/** Every command of `ksbb`, one module per domain; the grammar is in `../args.ts`. */
+export const commands: CommandTable = {
+  ...foundationCommands,
+};
