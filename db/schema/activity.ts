@@ -50,6 +50,8 @@ export const pledge = sqliteTable(
   },
   (t) => [
     index('pledge_partner_idx').on(t.partnerId),
+    index('pledge_aggregator_idx').on(t.aggregatorId),
+    index('pledge_target_idx').on(t.targetId),
     index('pledge_item_date_idx').on(t.itemTypeId, t.pledgedOn),
   ],
 );
@@ -87,6 +89,7 @@ export const distribution = sqliteTable(
   },
   (t) => [
     index('distribution_partner_idx').on(t.partnerId),
+    index('distribution_aggregator_idx').on(t.aggregatorId),
     index('distribution_item_date_idx').on(t.itemTypeId, t.distributedOn),
     index('distribution_region_idx').on(t.regionCode),
     index('distribution_target_idx').on(t.targetId),
@@ -112,5 +115,5 @@ export const fundTransfer = sqliteTable(
     notes: text('notes'),
     ...provenanceColumns(),
   },
-  (t) => [index('fund_transfer_aggregator_idx').on(t.aggregatorId)],
+  (t) => [index('fund_transfer_aggregator_idx').on(t.aggregatorId), index('fund_transfer_donor_idx').on(t.donorId)],
 );

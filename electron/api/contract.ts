@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import { type Lang, languages } from './i18n';
 import type { ProcedureName } from './procedure-names';
+import { activityProcedures } from './procedures/activity';
+import { agreementProcedures } from './procedures/agreements';
+import { partnerProcedures } from './procedures/partners';
+import { targetProcedures } from './procedures/targets';
 import { countSchema, emptyInput, isoDateSchema, regionCodeSchema, regionLevelSchema, rupiahSchema } from './schemas';
 
 export { isProcedureName, procedureNames, type ProcedureName } from './procedure-names';
@@ -78,10 +82,25 @@ const foundationProcedures = {
     input: z.object({ language: z.enum(languages) }).strict(),
     output: z.object({ language: z.enum(languages) }),
   },
+  'program:list': {
+    input: emptyInput,
+    output: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        agencyId: z.string(),
+        itemTypes: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string(), measure: z.enum(['quantity', 'rupiah']) })),
+      }),
+    ),
+  },
 } as const;
 
 export const procedures = {
   ...foundationProcedures,
+  ...partnerProcedures,
+  ...targetProcedures,
+  ...agreementProcedures,
+  ...activityProcedures,
 } as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Procedures = typeof procedures;
@@ -95,4 +114,10 @@ export type Output<K extends ProcedureName> = z.output<Procedures[K]['output']>;
  */
 export interface ApiClient {
   call<K extends ProcedureName>(name: K, input: Input<K>, lang: Lang): Promise<Result<Output<K>>>;
+}
+
+/** The Electron window's client: the API plus what only a desktop can do. */
+export interface DesktopClient extends ApiClient {
+  /** Opens a stored document (a PKS scan) with the system's viewer. */
+  openDocument(documentId: string, lang: Lang): Promise<Result<{ opened: true }>>;
 }

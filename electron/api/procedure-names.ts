@@ -2,7 +2,7 @@
  * Every procedure of the contract by name. Kept free of imports so the sandboxed preload can
  * check names without bundling zod; `contract.ts` must define exactly these (the type checks it).
  */
-export const procedureNames = ['app:info', 'dashboard:summary', 'region:children', 'settings:get', 'settings:set'] as const;
+export const procedureNames = ['app:info', 'dashboard:summary', 'region:children', 'settings:get', 'settings:set', 'program:list', 'partner:list', 'partner:get', 'partner:create', 'partner:update', 'partner:archive', 'partner:duplicates', 'partner:merge', 'partner:unmerge', 'search:global', 'history:list', 'target:list', 'target:get', 'target:create', 'target:update', 'agency:list', 'agency:create', 'agency:update', 'agreement:list', 'agreement:get', 'agreement:create', 'agreement:update', 'document:attach', 'document:content', 'document:locate', 'document:verify', 'alert:list', 'pledge:create', 'distribution:create', 'fund-transfer:create'] as const;
 
 export type ProcedureName = (typeof procedureNames)[number];
 

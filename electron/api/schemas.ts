@@ -21,7 +21,7 @@ export const emptyInput = z.object({}).strict();
  * A page of a big table: lists page, sort and filter in SQL, and the renderer asks for the rows
  * it is about to show.
  */
-export function pageInput<Sort extends [string, ...string[]]>(sortColumns: Sort) {
+export function pageInput<const Sort extends readonly [string, ...string[]]>(sortColumns: Sort) {
   return {
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(500).default(100),

@@ -32,6 +32,26 @@ export const commandGrammar = {
     },
   },
   serve: { options: { port: { type: 'string' } } },
+  'partner list': {
+    options: {
+      q: { type: 'string' },
+      role: { type: 'string' },
+      kind: { type: 'string' },
+      program: { type: 'string' },
+      archived: { type: 'boolean' },
+      sort: { type: 'string' },
+      desc: { type: 'boolean' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+    },
+  },
+  'partner show': { options: {}, positionals: { min: 1, max: 1 } },
+  'agreement list': {
+    options: { expiring: { type: 'string' }, q: { type: 'string' }, status: { type: 'string' }, partner: { type: 'string' } },
+  },
+  'document add': { options: { agreement: { type: 'string' } }, positionals: { min: 1, max: 1 } },
+  'document verify': { options: {} },
+  'alert list': { options: { 'as-of': { type: 'string' } } },
 } as const satisfies Record<string, CommandGrammar>;
 
 export type CommandName = keyof typeof commandGrammar;

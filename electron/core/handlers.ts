@@ -1,7 +1,12 @@
 import { schemaVersion } from '../../db/connection';
 import type { Output, ParsedInput, ProcedureName } from '../api/contract';
+import { activityHandlers } from './activity/handlers';
+import { agreementHandlers } from './agreements/handlers';
+import { partnerHandlers } from './partners/handlers';
+import { targetHandlers } from './targets/handlers';
 import type { CallContext, CoreDeps } from './context';
 import { getDashboardSummary } from './dashboard/service';
+import { listPrograms } from './reference/programs';
 import { listRegionChildren } from './regions/service';
 import { getSettings, setSettings } from './settings/service';
 
@@ -13,7 +18,7 @@ export type Handlers = { [K in ProcedureName]: Handler<K> };
 /** The handlers of one domain; `createHandlers` puts the domains together. */
 export type DomainHandlers<K extends ProcedureName> = { [P in K]: Handler<P> };
 
-function foundationHandlers(deps: CoreDeps): DomainHandlers<'app:info' | 'dashboard:summary' | 'region:children' | 'settings:get' | 'settings:set'> {
+function foundationHandlers(deps: CoreDeps): DomainHandlers<'app:info' | 'dashboard:summary' | 'region:children' | 'settings:get' | 'settings:set' | 'program:list'> {
   return {
     'app:info': () => ({
       version: deps.appVersion,
@@ -24,11 +29,16 @@ function foundationHandlers(deps: CoreDeps): DomainHandlers<'app:info' | 'dashbo
     'region:children': (input) => listRegionChildren(deps.db, input.parentCode),
     'settings:get': () => getSettings(deps),
     'settings:set': (input, ctx) => setSettings(deps, input, ctx),
+    'program:list': () => listPrograms(deps.db),
   };
 }
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...foundationHandlers(deps),
+    ...partnerHandlers(deps),
+    ...targetHandlers(deps),
+    ...agreementHandlers(deps),
+    ...activityHandlers(deps),
   };
 }

@@ -141,11 +141,18 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    const notOurs = { ok: false, error: { code: 'forbidden', message: 'caller is not the KSBB Desk window' } } satisfies Result<never>;
     ipcMain.handle('ksbb:call', (event, name: unknown, input: unknown, lang: unknown) => {
-      if (!isOwnFrame(event.senderFrame)) {
-        return { ok: false, error: { code: 'forbidden', message: 'caller is not the KSBB Desk window' } } satisfies Result<never>;
-      }
+      if (!isOwnFrame(event.senderFrame)) return notOurs;
       return core.call(String(name), input, String(lang));
+    });
+    // The core says where the document is (after checking the id); main opens it with the system viewer.
+    ipcMain.handle('ksbb:open-document', async (event, documentId: unknown, lang: unknown): Promise<Result<{ opened: true }>> => {
+      if (!isOwnFrame(event.senderFrame)) return notOurs;
+      const located = await core.call('document:locate', { id: String(documentId) }, String(lang));
+      if (!located.ok) return located;
+      const failure = await shell.openPath((located.value as { path: string }).path);
+      return failure ? { ok: false, error: { code: 'internal', message: failure } } : { ok: true, value: { opened: true } };
     });
     createWindow();
     app.on('activate', () => {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiClient } from '../api/contract';
+import type { DesktopClient } from '../api/contract';
 import type { Result } from '../api/errors';
 import { isProcedureName } from '../api/procedure-names';
 
@@ -14,6 +14,7 @@ const ksbb = {
     }
     return ipcRenderer.invoke('ksbb:call', name, input, lang);
   },
-} satisfies ApiClient;
+  openDocument: (documentId, lang) => ipcRenderer.invoke('ksbb:open-document', String(documentId), lang),
+} satisfies DesktopClient;
 
 contextBridge.exposeInMainWorld('ksbb', ksbb);

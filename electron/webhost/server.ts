@@ -5,12 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Result } from '../api/errors';
 import { defaultLang, isLang, translator } from '../api/i18n';
+import { MAX_DOCUMENT_BASE64_CHARS } from '../api/procedures/agreements';
 import { dispatch, type DispatchLog } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 
 export const TOKEN_HEADER = 'x-ksbb-token';
 export const LANG_HEADER = 'x-ksbb-lang';
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * The largest request body: a 50 MiB document (PKS scan) as base64 inside JSON, with 1 MiB to
+ * spare for the rest of the call. Anything larger is refused before it is parsed.
+ */
+const MAX_BODY_BYTES = MAX_DOCUMENT_BASE64_CHARS + 1024 * 1024;
 
 /** The same policy as the renderer's meta tag, sent as a header too. */
 export const CONTENT_SECURITY_POLICY =

@@ -1,19 +1,76 @@
 import { Alert, AppShell, Burger, Group, MantineProvider, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { call } from './api/client';
 import { AppInfo } from './components/AppInfo';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { i18n } from './i18n';
+import { GlobalSearch } from './components/GlobalSearch';
 import { type Route, routeHref, useRoute } from './routes';
+import { AgenciesScreen } from './screens/agencies/AgenciesScreen';
+import { AgreementForm } from './screens/agreements/AgreementForm';
+import { AgreementScreen } from './screens/agreements/AgreementScreen';
+import { AgreementsScreen } from './screens/agreements/AgreementsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
+import { PartnerForm } from './screens/partners/PartnerForm';
+import { PartnerScreen } from './screens/partners/PartnerScreen';
+import { PartnersScreen } from './screens/partners/PartnersScreen';
 import { RegionsScreen } from './screens/RegionsScreen';
+import { TargetForm } from './screens/targets/TargetForm';
+import { TargetScreen } from './screens/targets/TargetScreen';
+import { TargetsScreen } from './screens/targets/TargetsScreen';
 
-const navigation: { route: Route; label: string }[] = [
-  { route: { screen: 'dashboard' }, label: 'nav.dashboard' },
-  { route: { screen: 'regions', code: null }, label: 'nav.regions' },
+/** Navigation: each entry with the screens that belong to it (so a detail screen lights its list). */
+const navigation: { route: Route; label: string; testId: string; screens: Route['screen'][] }[] = [
+  { route: { screen: 'dashboard' }, label: 'nav.dashboard', testId: 'nav-dashboard', screens: ['dashboard'] },
+  { route: { screen: 'partners' }, label: 'nav.partners', testId: 'nav-partners', screens: ['partners', 'partner', 'partner-new', 'partner-edit'] },
+  {
+    route: { screen: 'agreements' },
+    label: 'nav.agreements',
+    testId: 'nav-agreements',
+    screens: ['agreements', 'agreement', 'agreement-new', 'agreement-edit'],
+  },
+  { route: { screen: 'targets' }, label: 'nav.targets', testId: 'nav-targets', screens: ['targets', 'target', 'target-new', 'target-edit'] },
+  { route: { screen: 'agencies' }, label: 'nav.agencies', testId: 'nav-agencies', screens: ['agencies'] },
+  { route: { screen: 'regions', code: null }, label: 'nav.regions', testId: 'nav-regions', screens: ['regions'] },
 ];
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'regions':
+      return <RegionsScreen code={route.code} />;
+    case 'partners':
+      return <PartnersScreen />;
+    case 'partner-new':
+      return <PartnerForm />;
+    case 'partner':
+      return <PartnerScreen key={route.id} id={route.id} />;
+    case 'partner-edit':
+      return <PartnerForm key={route.id} id={route.id} />;
+    case 'agreements':
+      return <AgreementsScreen />;
+    case 'agreement-new':
+      return <AgreementForm key={`${route.partnerId}-${route.parentId}`} partnerId={route.partnerId} parentId={route.parentId} />;
+    case 'agreement':
+      return <AgreementScreen key={route.id} id={route.id} />;
+    case 'agreement-edit':
+      return <AgreementForm key={route.id} id={route.id} />;
+    case 'targets':
+      return <TargetsScreen />;
+    case 'target-new':
+      return <TargetForm />;
+    case 'target':
+      return <TargetScreen key={route.id} id={route.id} />;
+    case 'target-edit':
+      return <TargetForm key={route.id} id={route.id} />;
+    case 'agencies':
+      return <AgenciesScreen />;
+  }
+}
 
 function Shell() {
   const { t } = useTranslation();
@@ -45,7 +102,10 @@ function Shell() {
               </Text>
             </div>
           </Group>
-          <LanguageSwitch onError={setError} />
+          <Group gap="sm">
+            <GlobalSearch />
+            <LanguageSwitch onError={setError} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.name')}>
@@ -55,9 +115,9 @@ function Shell() {
             key={item.label}
             href={routeHref(item.route)}
             label={t(item.label)}
-            active={route.screen === item.route.screen}
+            active={item.screens.includes(route.screen)}
             onClick={close}
-            data-testid={`nav-${item.route.screen}`}
+            data-testid={item.testId}
           />
         ))}
         </AppShell.Section>
@@ -71,8 +131,7 @@ function Shell() {
             {error.message}
           </Alert>
         )}
-        {route.screen === 'dashboard' && <DashboardScreen />}
-        {route.screen === 'regions' && <RegionsScreen code={route.code} />}
+        <Screen route={route} />
       </AppShell.Main>
     </AppShell>
   );
@@ -90,6 +149,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider defaultColorScheme="light" theme={{ primaryColor: 'teal', fontFamily: 'system-ui, sans-serif' }}>
+        <Notifications position="top-right" />
         {ready ? <Shell /> : null}
       </MantineProvider>
     </I18nextProvider>

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Browser, chromium } from 'playwright-core';
+import type { Input, Output, ProcedureName } from '../../electron/api/contract';
+import type { Result } from '../../electron/api/errors';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const ksbbBin = join(root, 'bin', 'ksbb.js');
@@ -17,16 +19,27 @@ export interface RunningHost {
   dataDir: string;
   databasePath: string;
   openUrl: string;
-  stop(): Promise<void>;
+  /** The per-start token the host printed (the part of `openUrl` after `#token=`). */
+  token: string;
+  /** Stops the host; the data folder is removed unless `keepData` (to start again on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface HostOptions {
+  /** Extra environment for `ksbb serve`, e.g. `{ KSBB_NOW: '2024-03-01T03:00:00Z' }` to fix its clock. */
+  env?: Record<string, string>;
+  /** Start on this existing data folder (kept by `stop({ keepData: true })`) instead of a new one. */
+  dataDir?: string;
 }
 
 /** A temporary data folder, a database made with the CLI, and `ksbb serve` on a free port. */
-export async function startHost(prepare: (databasePath: string) => void): Promise<RunningHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ksbb-e2e-'));
+export async function startHost(prepare: (databasePath: string) => void, options: HostOptions = {}): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ksbb-e2e-'));
   const databasePath = join(dataDir, 'ksbb.sqlite');
   prepare(databasePath);
   const child: ChildProcess = spawn(process.execPath, [ksbbBin, '--db', databasePath, '--json', 'serve'], {
     cwd: root,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -40,13 +53,29 @@ export async function startHost(prepare: (databasePath: string) => void): Promis
     dataDir,
     databasePath,
     openUrl,
-    stop: async () => {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+    token: new URL(openUrl).hash.replace(/^#token=/, ''),
+    stop: async ({ keepData = false } = {}) => {
+      // Stopping twice (a test that restarts the host, then afterAll) is harmless.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls a procedure over the host's HTTP API, as the browser does (with the token); throws the error message. */
+export async function callApi<K extends ProcedureName>(host: RunningHost, name: K, input: Input<K>): Promise<Output<K>> {
+  const response = await fetch(new URL(`/api/${name}`, host.openUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-ksbb-token': host.token, 'x-ksbb-lang': 'en' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as Result<Output<K>>;
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
 }
 
 /** Debian's Chromium driven by playwright-core (Playwright's own browser download is not available here). */

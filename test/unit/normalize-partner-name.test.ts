@@ -17,7 +17,22 @@ describe('normalizePartnerName', () => {
 
   it('keeps words that only contain a legal form', () => {
     expect(normalizePartnerName('Cvjaya Ptkarya')).toBe('cvjaya ptkarya');
-    expect(normalizePartnerName('Yayasan Kasih 2')).toBe('yayasan kasih 2');
+    expect(normalizePartnerName('Yayasanku Kasih 2')).toBe('yayasanku kasih 2');
+  });
+
+  it('makes "PT. Bank DKI", "Bank DKI, PT" and "BANK DKI" one partner', () => {
+    const spellings = ['PT. Bank DKI', 'Bank DKI, PT', 'BANK DKI', 'PT Bank DKI', ' bank  dki. '];
+    expect(new Set(spellings.map(normalizePartnerName))).toEqual(new Set(['bank dki']));
+    expect(normalizePartnerName('PT Bank DKI Syariah')).toBe('bank dki syariah');
+  });
+
+  it('drops Yayasan and CV like the other legal forms', () => {
+    expect(normalizePartnerName('Yayasan Kasih Bangsa')).toBe('kasih bangsa');
+    expect(normalizePartnerName('Kasih Bangsa, Yayasan')).toBe('kasih bangsa');
+    expect(normalizePartnerName('YAYASAN Yayasan Kasih')).toBe('kasih');
+    expect(normalizePartnerName('CV Maju Jaya')).toBe('maju jaya');
+    expect(normalizePartnerName('Maju Jaya, CV.')).toBe('maju jaya');
+    expect(normalizePartnerName('PT Bank Rakyat Indonesia (Persero) Tbk')).toBe('bank rakyat indonesia');
   });
 
   it('tells different partners apart', () => {

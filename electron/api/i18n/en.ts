@@ -1,3 +1,5 @@
+import { agreementsMessages } from './agreements';
+import { partnersMessages } from './partners';
 import type { Messages } from './id';
 
 export const en: Messages = {
@@ -8,6 +10,10 @@ export const en: Messages = {
     database: 'Database: {{path}}',
   },
   nav: {
+    partners: 'Partners',
+    agreements: 'Agreements (PKS)',
+    targets: 'Targets',
+    agencies: 'Agencies (SKPD)',
     dashboard: 'Home',
     regions: 'Regions',
     language: 'Language',
@@ -15,6 +21,9 @@ export const en: Messages = {
   common: {
     loading: 'Loading…',
     refresh: 'Refresh',
+    rowsFound: '{{formatted}} rows',
+    noRows: 'No matching rows',
+    search: 'Search',
     retry: 'Try again',
     errorTitle: 'Something went wrong',
     empty: 'No data yet',
@@ -68,6 +77,8 @@ export const en: Messages = {
     id: 'Bahasa Indonesia',
     en: 'English',
   },
+  agreements: agreementsMessages.en,
+  partners: partnersMessages.en,
   errors: {
     invalid_input: 'Invalid input: {{issues}}',
     unknown_procedure: 'Unknown procedure: {{name}}',
@@ -79,8 +90,35 @@ export const en: Messages = {
     database_not_empty:
       'The database {{path}} already holds data ({{partners}} partners, {{targets}} targets, {{distributions}} distributions). Demo data is only made in an empty database; nothing was changed.',
     forbidden: 'Access denied: open the full address (with its token) printed by `ksbb serve`.',
-    not_found: '{{what}} not found: {{id}}',
+    not_found: '{{what,messageList}} not found: {{id}}',
+    field_required: '{{recordKind,messageList}} "{{record}}": {{fieldLabel,messageList}} is required ({{expected,messageList}}).',
+    field_required_new: '{{recordKind,messageList}}: {{fieldLabel,messageList}} is required ({{expected,messageList}}).',
+    field_invalid: '{{recordKind,messageList}} "{{record}}": {{fieldLabel,messageList}} is not valid ("{{value}}"); expected {{expected,messageList}}.',
+    field_invalid_new: '{{recordKind,messageList}}: {{fieldLabel,messageList}} is not valid ("{{value}}"); expected {{expected,messageList}}.',
+    already_exists: '{{what,messageList}} with code {{id}} already exists.',
+    partner_merged: 'Partner "{{name}}" was merged into another partner ({{into}}); edit that partner, or undo the merge first.',
+    merge_refused: 'Partner "{{merge}}" cannot be merged into "{{keep}}": {{reason,messageList}}.',
+    unmerge_refused: 'The merge of partner "{{name}}" cannot be undone: {{reason,messageList}}.',
     internal: 'Internal error: {{reason}}',
+    aggregator_not_authorised: 'A transaction via aggregator {{aggregator}} on {{date,isoDate}} is refused: {{missing,messageList}}.',
+    partner_inactive: 'Partner {{name}} is archived or was merged into another partner; record the transaction on the active partner.',
+    partner_not_collaborator: 'Partner {{name}} is not registered as a collaborator.',
+    item_type_archived: 'Item type {{name}} is archived.',
+    date_out_of_range: 'Date {{date}} is outside the accepted range ({{from,isoDate}} to today, {{to,isoDate}}).',
+    distribution_place_required: 'A distribution must name a target or a region.',
+    pledge_destination_required: 'A pledge must name a target, a region or an aggregator.',
+    target_region_mismatch: 'Target {{target}} lies in region {{targetRegion}}, not in {{region}}.',
+    rupiah_value_mismatch: 'For help in Rupiah the value ({{value}}) must equal the quantity ({{quantity}}).',
+    agreement_number_taken: 'Partner {{partner}} already has an agreement numbered {{number}}.',
+    agreement_dates_invalid: 'Valid from ({{validFrom,isoDate}}) is after valid until ({{validUntil,isoDate}}).',
+    agreement_signed_on_required: 'Agreement {{number}} is marked signed but has no signing date.',
+    agreement_parent_other_partner: 'Parent agreement {{parent}} belongs to another partner; an addendum must be of the same partner.',
+    agreement_parent_cycle: 'Agreement {{number}} cannot be an addendum of itself or of its own addendum.',
+    document_type_not_allowed: 'File {{fileName}} is not accepted: only PDF, JPG/JPEG or PNG.',
+    document_content_mismatch: 'The content of {{fileName}} is not {{expected}} as its extension says; the file was not stored.',
+    document_too_large: 'File {{fileName}} is too big ({{size}} bytes; at most {{max}} bytes); the file was not stored.',
+    document_missing: 'The file of document {{fileName}} (SHA-256 {{sha256}}) is not in the document store.',
+    document_corrupt: 'The file of document {{fileName}} no longer matches its SHA-256 {{sha256}}; it has been changed.',
   },
   cli: {
     usage: `Usage: ksbb [global options] <command> [options]
@@ -94,6 +132,28 @@ Commands:
       --distributions N  number of distributions (default 5000)
   serve                run the app in a browser (127.0.0.1 only)
       --port N           port (default: random)
+  partner list         list partners (archived ones left out; merged ones never listed)
+      --q TEXT           search the name (PT, CV, Tbk, Yayasan… ignored), contact, e-mail
+      --role ROLE        collaborator or aggregator
+      --kind KIND        entity kind, e.g. dunia_usaha, lembaga_sosial, perorangan
+      --program ID       only partners in this program, e.g. pangan
+      --archived         include archived partners
+      --sort COLUMN      name (default), entityKind or createdAt; --desc for descending
+      --limit N          at most N partners (default: all); --offset N skips the first N
+  partner show ID      one partner in full, with its pledge, distribution, PKS and fund transfer counts
+  agreement list       list agreements (PKS); statuses as of today
+      --expiring DAYS    only agreements in force that end within DAYS days
+      --q TEXT           search number, partner or notes
+      --status S         draft, signed, expired or terminated
+      --partner ID       only one partner's agreements
+  document add --agreement ID FILE
+                       attach a PKS scan (PDF, JPG/JPEG, PNG; at most 50 MB) and print
+                       its SHA-256; the same content is stored once
+  document verify      check every stored document against its SHA-256
+                       (exit 1 naming each document that is missing or changed)
+  alert list           alerts: agreements ending within 90 days, ended agreements with
+                       later activity, aggregators without a valid agreement or licence
+      --as-of DATE       as of this date (default: today)
 
 Global options:
   --db PATH            database file (or env KSBB_DB; default: the desktop app's database)

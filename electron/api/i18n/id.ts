@@ -1,3 +1,5 @@
+import { agreementsMessages } from './agreements';
+import { partnersMessages } from './partners';
 import type { Widen } from './widen';
 
 /**
@@ -13,6 +15,10 @@ export const id = {
     database: 'Database: {{path}}',
   },
   nav: {
+    partners: 'Mitra',
+    agreements: 'PKS',
+    targets: 'Sasaran',
+    agencies: 'SKPD',
     dashboard: 'Beranda',
     regions: 'Wilayah',
     language: 'Bahasa',
@@ -20,6 +26,9 @@ export const id = {
   common: {
     loading: 'Memuat…',
     refresh: 'Muat ulang',
+    rowsFound: '{{formatted}} baris',
+    noRows: 'Tidak ada baris yang cocok',
+    search: 'Cari',
     retry: 'Coba lagi',
     errorTitle: 'Terjadi kesalahan',
     empty: 'Belum ada data',
@@ -73,6 +82,8 @@ export const id = {
     id: 'Bahasa Indonesia',
     en: 'English',
   },
+  agreements: agreementsMessages.id,
+  partners: partnersMessages.id,
   errors: {
     invalid_input: 'Masukan tidak valid: {{issues}}',
     unknown_procedure: 'Perintah tidak dikenal: {{name}}',
@@ -84,8 +95,35 @@ export const id = {
     database_not_empty:
       'Database {{path}} sudah berisi data ({{partners}} mitra, {{targets}} sasaran, {{distributions}} realisasi). Data demo hanya dibuat di database kosong; tidak ada yang diubah.',
     forbidden: 'Akses ditolak: buka alamat lengkap (dengan token) yang dicetak oleh `ksbb serve`.',
-    not_found: '{{what}} tidak ditemukan: {{id}}',
+    not_found: '{{what,messageList}} tidak ditemukan: {{id}}',
+    field_required: '{{recordKind,messageList}} "{{record}}": {{fieldLabel,messageList}} wajib diisi ({{expected,messageList}}).',
+    field_required_new: '{{recordKind,messageList}}: {{fieldLabel,messageList}} wajib diisi ({{expected,messageList}}).',
+    field_invalid: '{{recordKind,messageList}} "{{record}}": {{fieldLabel,messageList}} tidak valid ("{{value}}"); yang diharapkan: {{expected,messageList}}.',
+    field_invalid_new: '{{recordKind,messageList}}: {{fieldLabel,messageList}} tidak valid ("{{value}}"); yang diharapkan: {{expected,messageList}}.',
+    already_exists: '{{what,messageList}} dengan kode {{id}} sudah ada.',
+    partner_merged: 'Mitra "{{name}}" sudah digabung ke mitra lain ({{into}}); ubah mitra itu, atau batalkan penggabungannya dulu.',
+    merge_refused: 'Mitra "{{merge}}" tidak dapat digabung ke "{{keep}}": {{reason,messageList}}.',
+    unmerge_refused: 'Penggabungan mitra "{{name}}" tidak dapat dibatalkan: {{reason,messageList}}.',
     internal: 'Kesalahan internal: {{reason}}',
+    aggregator_not_authorised: 'Transaksi via agregator {{aggregator}} pada {{date,isoDate}} ditolak: {{missing,messageList}}.',
+    partner_inactive: 'Mitra {{name}} diarsipkan atau sudah digabung ke mitra lain; catat transaksinya pada mitra yang aktif.',
+    partner_not_collaborator: 'Mitra {{name}} tidak terdaftar sebagai kolaborator.',
+    item_type_archived: 'Jenis bantuan {{name}} sudah diarsipkan.',
+    date_out_of_range: 'Tanggal {{date}} di luar rentang yang diterima ({{from,isoDate}} sampai hari ini, {{to,isoDate}}).',
+    distribution_place_required: 'Realisasi harus menyebut sasaran atau wilayah.',
+    pledge_destination_required: 'Komitmen harus menyebut sasaran, wilayah atau agregator.',
+    target_region_mismatch: 'Sasaran {{target}} berada di wilayah {{targetRegion}}, bukan di {{region}}.',
+    rupiah_value_mismatch: 'Untuk bantuan dalam Rupiah, nilai ({{value}}) harus sama dengan jumlah ({{quantity}}).',
+    agreement_number_taken: 'Mitra {{partner}} sudah memiliki PKS bernomor {{number}}.',
+    agreement_dates_invalid: 'Tanggal berlaku mulai ({{validFrom,isoDate}}) sesudah tanggal berlaku sampai ({{validUntil,isoDate}}).',
+    agreement_signed_on_required: 'PKS {{number}} berstatus ditandatangani, tetapi tanggal tanda tangannya kosong.',
+    agreement_parent_other_partner: 'PKS induk {{parent}} milik mitra lain; addendum harus dari mitra yang sama.',
+    agreement_parent_cycle: 'PKS {{number}} tidak dapat menjadi addendum dari dirinya sendiri atau dari addendumnya.',
+    document_type_not_allowed: 'Berkas {{fileName}} tidak diterima: hanya PDF, JPG/JPEG atau PNG.',
+    document_content_mismatch: 'Isi berkas {{fileName}} bukan {{expected}} seperti kata ekstensinya; berkas tidak disimpan.',
+    document_too_large: 'Berkas {{fileName}} terlalu besar ({{size}} byte; paling besar {{max}} byte); berkas tidak disimpan.',
+    document_missing: 'Berkas dokumen {{fileName}} (SHA-256 {{sha256}}) tidak ada di penyimpanan dokumen.',
+    document_corrupt: 'Isi berkas dokumen {{fileName}} tidak lagi cocok dengan SHA-256 {{sha256}}; berkas itu telah berubah.',
   },
   cli: {
     usage: `Pemakaian: ksbb [opsi global] <perintah> [opsi]
@@ -99,6 +137,28 @@ Perintah:
       --distributions N  jumlah realisasi (bawaan 5000)
   serve                jalankan aplikasi di peramban (hanya 127.0.0.1)
       --port N           porta (bawaan: acak)
+  partner list         daftar mitra (tanpa yang diarsipkan; yang digabung tidak pernah)
+      --q TEKS           cari nama (PT, CV, Tbk, Yayasan… diabaikan), narahubung, e-mail
+      --role PERAN       collaborator atau aggregator
+      --kind JENIS       jenis lembaga, mis. dunia_usaha, lembaga_sosial, perorangan
+      --program ID       hanya peserta program ini, mis. pangan
+      --archived         sertakan mitra yang diarsipkan
+      --sort KOLOM       name (bawaan), entityKind atau createdAt; --desc untuk menurun
+      --limit N          paling banyak N mitra (bawaan: semua); --offset N lewati N pertama
+  partner show ID      data lengkap satu mitra dan jumlah komitmen, realisasi, PKS, transfer dana
+  agreement list       daftar PKS; status dihitung dari tanggal hari ini
+      --expiring HARI    hanya PKS berlaku yang berakhir dalam HARI hari
+      --q TEKS           cari nomor, mitra atau catatan
+      --status S         draft, signed, expired atau terminated
+      --partner ID       hanya PKS satu mitra
+  document add --agreement ID BERKAS
+                       lampirkan pindaian PKS (PDF, JPG/JPEG, PNG; paling besar 50 MB)
+                       dan cetak SHA-256-nya; isi yang sama disimpan sekali
+  document verify      periksa setiap dokumen tersimpan terhadap SHA-256-nya
+                       (keluar 1 dan sebutkan dokumen yang hilang atau berubah)
+  alert list           peringatan: PKS berakhir ≤ 90 hari, PKS berakhir dengan kegiatan
+                       sesudahnya, agregator tanpa PKS berlaku atau tanpa izin berlaku
+      --as-of TANGGAL    per tanggal ini (bawaan: hari ini)
 
 Opsi global:
   --db PATH            berkas database (atau env KSBB_DB; bawaan: database aplikasi desktop)

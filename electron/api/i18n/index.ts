@@ -1,6 +1,7 @@
 import { createInstance, type i18n, type TFunction } from 'i18next';
 import { en } from './en';
 import { id } from './id';
+import { formatDate } from '../format';
 
 export const languages = ['id', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -28,7 +29,31 @@ export function createI18n(lang: Lang): i18n {
     initAsync: false,
     interpolation: { escapeValue: false },
   });
+  addFormatters(instance);
   return instance;
+}
+
+/**
+ * Formatters messages can use: `{{date,isoDate}}` shows an ISO date as `24 April 2020` in the
+ * reader's language, `{{missing,messageList}}` turns comma-separated message keys into their
+ * texts (so an error raised without knowing the language can still list reasons in words).
+ */
+function addFormatters(instance: i18n): void {
+  const langOf = (lng: string | undefined): Lang => (isLang(lng) ? lng : defaultLang);
+  instance.services.formatter?.add('isoDate', (value: unknown, lng: string | undefined) => {
+    try {
+      return formatDate(String(value), langOf(lng));
+    } catch {
+      return String(value);
+    }
+  });
+  instance.services.formatter?.add('messageList', (value: unknown, lng: string | undefined) =>
+    String(value)
+      .split(',')
+      .filter((key) => key !== '')
+      .map((key) => instance.t(key, { lng: langOf(lng) }))
+      .join('; '),
+  );
 }
 
 const translators = new Map<Lang, TFunction>();

@@ -71,7 +71,16 @@ export function journalWrite(deps: Pick<CoreDeps, 'db' | 'clock' | 'hlc'>, entry
     })
     .run();
   if (!outbox) return;
-  const stamp = deps.hlc.tick();
+  appendOutbox(deps, outbox, at);
+}
+
+/**
+ * Appends one outbox mutation (and keeps the stored clock) without an audit entry of its own: for
+ * the rows a single audited change touches, such as every record a partner merge moves. Call it
+ * inside the transaction; answers the mutation's clock stamp.
+ */
+export function appendOutbox(deps: Pick<CoreDeps, 'db' | 'hlc'>, outbox: OutboxEntry, at: string, stamp: string = deps.hlc.tick()): string {
+  const { db } = deps;
   db.insert(syncOutbox)
     .values({
       mutationId: newId(),
@@ -87,4 +96,5 @@ export function journalWrite(deps: Pick<CoreDeps, 'db' | 'clock' | 'hlc'>, entry
     .values({ key: 'hlc', value: stamp })
     .onConflictDoUpdate({ target: syncState.key, set: { value: sql`excluded.value` } })
     .run();
+  return stamp;
 }

@@ -208,7 +208,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
         licenceValidUntil: isAggregator ? LICENCE_UNTIL : null,
         npwp: kind === 'perorangan' ? null : `${random.int(10, 99)}.${random.int(100, 999)}.${random.int(100, 999)}.${random.int(1, 9)}-${random.int(100, 999)}.000`,
         contactName: contact,
-        phone: `08${random.int(11, 59)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+        phone: `+628${random.int(11, 59)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
         email: `${slug(kind === 'perorangan' ? name : contact)}@${slug(name) || 'mitra'}.or.id`,
         address: `Jl. ${random.pick(['Merdeka', 'Sudirman', 'Thamrin', 'Gatot Subroto', 'Rasuna Said', 'Pemuda', 'Pramuka'])} No. ${random.int(1, 200)}`,
         regionCode: home.code,
@@ -291,7 +291,7 @@ export function createDemoData(deps: CoreDeps, actor: string, options: DemoOptio
         name,
         vulnerableFamilies: families,
         picName: personName(random),
-        picPhone: `08${random.int(11, 59)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+        picPhone: `+628${random.int(11, 59)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
         notes: null,
         sourceRow: ++sourceRow,
       });

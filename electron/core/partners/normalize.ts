@@ -1,8 +1,10 @@
-const legalForms = new Set(['pt', 'tbk', 'persero', 'cv', 'ud', 'perum', 'perumda']);
+/** Legal-form words that say nothing about which partner it is ("PT.", "Tbk", "Yayasan", …). */
+export const legalForms: ReadonlySet<string> = new Set(['pt', 'tbk', 'persero', 'cv', 'ud', 'perum', 'perumda', 'yayasan']);
 
 /**
  * The key partners are matched on: case, accents, punctuation, spacing and legal-form words
- * ignored, so "PT. Sinar Jaya, Tbk" and "sinar  jaya" are the same partner.
+ * ignored, so "PT. Sinar Jaya, Tbk", "Sinar Jaya, PT" and "sinar  jaya" are the same partner, and
+ * "Yayasan Kasih" is "Kasih".
  */
 export function normalizePartnerName(name: string): string {
   return name

@@ -108,8 +108,13 @@ export function loadReferenceData(deps: CoreDeps, actor: string): ReferenceCount
   const files = readReferenceFiles(deps.paths.resourcesDir);
   return inTransaction(db, () => {
     const programs = files.programs.programs;
+    // SKPD are the secretariat's to rename (agency:update): the file only adds the ones missing.
+    const agenciesAdded = files.programs.agencies.reduce(
+      (n, row) => n + db.insert(agency).values(row).onConflictDoNothing().run().changes,
+      0,
+    );
     const changed =
-      upsertChanged(db, agency, agency.id, files.programs.agencies, ['name', 'shortName']) +
+      agenciesAdded +
       upsertChanged(
         db,
         program,

@@ -4,6 +4,7 @@ import type { Output } from '../../../electron/api/contract';
 import { formatDate, formatNumber, formatRupiah } from '../../../electron/api/format';
 import { isLang } from '../../../electron/api/i18n';
 import { useProcedure } from '../api/use-procedure';
+import { AlertsPanel } from '../components/AlertsPanel';
 import { Loadable } from '../components/Loadable';
 import { StatCard } from '../components/StatCard';
 
@@ -95,6 +96,7 @@ export function DashboardScreen() {
           </Stack>
         )}
       </Loadable>
+      <AlertsPanel />
     </Stack>
   );
 }
