@@ -142,6 +142,7 @@ const id = {
     unmerge: 'Penggabungan dibatalkan',
     release: 'Penggabungan mitra lain dibatalkan',
     import: 'Diimpor',
+    attach_document: 'Dokumen dilampirkan',
   },
   history: {
     title: 'Riwayat',
@@ -364,6 +365,7 @@ const en: Widen<typeof id> = {
     unmerge: 'Merge undone',
     release: 'Merge of another partner undone',
     import: 'Imported',
+    attach_document: 'Document attached',
   },
   history: {
     title: 'History',
