@@ -3,32 +3,16 @@ import { chmodSync, existsSync, readdirSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main } from '../../electron/cli/main';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../electron/cli/main';
 import { MAX_DOCUMENT_BYTES } from '../../electron/api/procedures/agreements';
 import { storedPath } from '../../electron/core/documents/store';
 import { PDF, PNG } from '../fixtures/documents';
 import { seedAgreement, seedPartner } from '../fixtures/registry';
+import { runKsbb } from '../fixtures/cli';
 import { createTempDb, type TempDb } from '../fixtures/temp-db';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** `ksbb argv` in this process; KSBB_NOW fixes the CLI's clock. */
-async function ksbb(argv: string[], env: NodeJS.ProcessEnv = { KSBB_NOW: '2024-03-15T08:00:00Z' }): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    env,
-    untilStopped: () => Promise.resolve(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const ksbb = (argv: string[], env: NodeJS.ProcessEnv = { KSBB_NOW: '2024-03-15T08:00:00Z' }) => runKsbb(argv, env);
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

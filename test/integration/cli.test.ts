@@ -5,31 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, EXIT_OK, EXIT_USAGE, main } from '../../electron/cli/main';
+import { EXIT_OK, EXIT_USAGE } from '../../electron/cli/main';
 import { knownSchemaVersion } from '../../db/connection';
+import { runKsbb } from '../fixtures/cli';
 import { createTempDb, migrationsDir, repoRoot, type TempDb } from '../fixtures/temp-db';
 
 const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `ksbb argv` in this process with captured output and an environment that names no database. */
-async function ksbb(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    env,
-    untilStopped: () => Promise.resolve(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const ksbb = (argv: string[], env: NodeJS.ProcessEnv = {}) => runKsbb(argv, env);
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,7 +1,6 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { knownSchemaVersion, openDatabase } from '../../db/connection';
+import { migrationsUpTo } from '../fixtures/migrations';
 import { createTempDb, migrationsDir, type TempDb } from '../fixtures/temp-db';
 
 /**
@@ -16,16 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-/** A copy of db/migrations that stops after `count` migrations, as an older build shipped it. */
-function migrationsUpTo(count: number): string {
-  const dir = join(t.dir, `migrations-${count}`);
-  mkdirSync(join(dir, 'meta'), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const entries = journal.entries.slice(0, count);
-  for (const entry of entries) cpSync(join(migrationsDir, `${entry.tag}.sql`), join(dir, `${entry.tag}.sql`));
-  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return dir;
-}
 
 const seed = `
   INSERT INTO region (code, level, name, parent_code) VALUES ('31', 'provinsi', 'DKI Jakarta', NULL),
@@ -46,7 +35,7 @@ const TAGS_BEFORE = 3;
 
 describe('migrations 0003 and 0004', () => {
   it('keep every partner, drop Yayasan from normalised names, and make the new indexes', () => {
-    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(TAGS_BEFORE) });
+    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(t.dir, TAGS_BEFORE) });
     old.$client.exec(seed);
     expect(old.$client.pragma('user_version', { simple: true })).toBe(TAGS_BEFORE);
     old.$client.close();
@@ -85,7 +74,7 @@ describe('migrations 0003 and 0004', () => {
   });
 
   it('rebuild the partner search index with every partner, and keep agreements in step with partner renames', () => {
-    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(TAGS_BEFORE) });
+    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(t.dir, TAGS_BEFORE) });
     old.$client.exec(seed);
     old.$client.close();
 

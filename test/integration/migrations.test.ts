@@ -1,7 +1,6 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { knownSchemaVersion, openDatabase } from '../../db/connection';
+import { migrationsUpTo } from '../fixtures/migrations';
 import { createTempDb, migrationsDir, type TempDb } from '../fixtures/temp-db';
 
 /**
@@ -15,16 +14,6 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-/** A copy of db/migrations that stops after `count` migrations, as an older build shipped it. */
-function migrationsUpTo(count: number): string {
-  const dir = join(t.dir, `migrations-${count}`);
-  mkdirSync(join(dir, 'meta'), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const entries = journal.entries.slice(0, count);
-  for (const entry of entries) cpSync(join(migrationsDir, `${entry.tag}.sql`), join(dir, `${entry.tag}.sql`));
-  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return dir;
-}
 
 const seedReference = `
   INSERT INTO region (code, level, name, parent_code) VALUES ('31', 'provinsi', 'DKI Jakarta', NULL),
@@ -39,7 +28,7 @@ const seedPartner = `
 
 describe('migrations', () => {
   it('0001_registry keeps partners and adds programs joined, licence kind and the merge tombstone', () => {
-    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(1) });
+    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(t.dir, 1) });
     old.$client.exec(seedReference + seedPartner);
     old.$client.close();
 
@@ -53,7 +42,7 @@ describe('migrations', () => {
   });
 
   it('0002_search indexes the partners, agreements and targets that were already there', () => {
-    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(2) });
+    const old = openDatabase(t.paths.databasePath, { migrationsDir: migrationsUpTo(t.dir, 2) });
     old.$client.exec(
       seedReference +
         seedPartner +

@@ -1,28 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, EXIT_OK, EXIT_USAGE, main } from '../../electron/cli/main';
+import { EXIT_OK, EXIT_USAGE } from '../../electron/cli/main';
 import { createDemoData } from '../../electron/core/demo/generate';
 import { apiOf } from '../fixtures/api';
+import { runKsbb } from '../fixtures/cli';
 import { createTempDb, TEST_ACTOR, type TempDb } from '../fixtures/temp-db';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `ksbb argv` in this process with captured output. */
-async function ksbb(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    env,
-    untilStopped: () => Promise.resolve(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const ksbb = (argv: string[], env: NodeJS.ProcessEnv = {}) => runKsbb(argv, env);
 
 interface ListJson {
   total: number;
