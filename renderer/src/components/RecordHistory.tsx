@@ -10,6 +10,15 @@ import { Loadable } from './Loadable';
 
 type HistoryTable = Input<'history:list'>['tableName'];
 
+/** Agreement columns that hold ids, by the label of what they point at. */
+const agreementFieldLabels: Record<string, string> = {
+  partnerId: 'partner',
+  agencyId: 'agency',
+  programIds: 'programs',
+  documentIds: 'documents',
+  parentAgreementId: 'parent',
+};
+
 /** A changed value as a person reads it: dates and moments in words, yes/no, numbers id-ID. */
 function show(value: unknown, t: TFunction, lang: Lang): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -42,9 +51,9 @@ export function RecordHistory({ tableName, recordId }: { tableName: HistoryTable
   const history = useProcedure('history:list', { tableName, recordId });
   // Fields by their label where the screens have one; otherwise the column's own name.
   const fieldLabel = (field: string) =>
-    t(tableName === 'agreement' ? `agreements.field.${field}` : `partners.field.${tableName}.${field}`, {
-      defaultValue: t(`partners.field.partner.${field}`, { defaultValue: field }),
-    });
+    tableName === 'agreement'
+      ? t(`agreements.field.${agreementFieldLabels[field] ?? field}`, { defaultValue: field })
+      : t(`partners.field.${tableName}.${field}`, { defaultValue: t(`partners.field.partner.${field}`, { defaultValue: field }) });
   return (
     <Paper withBorder p="md" radius="md" data-testid="record-history">
       <Title order={3} size="h4" mb="sm">
