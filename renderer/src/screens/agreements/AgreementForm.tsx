@@ -9,7 +9,7 @@ import { useProcedure } from '../../api/use-procedure';
 import { Loadable } from '../../components/Loadable';
 import { navigate } from '../../routes';
 import { DateField } from './DateField';
-import { type PartnerOption, PartnerSelect } from './PartnerSelect';
+import { type PartnerOption, PartnerSelect } from '../../components/PartnerSelect';
 
 type SettableStatus = 'draft' | 'signed' | 'terminated';
 const settableStatuses: readonly SettableStatus[] = ['draft', 'signed', 'terminated'];

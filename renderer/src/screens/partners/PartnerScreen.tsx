@@ -9,7 +9,7 @@ import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
 import { DetailList } from '../../components/DetailList';
 import { Loadable } from '../../components/Loadable';
-import { PartnerPicker } from '../../components/PartnerPicker';
+import { type PartnerOption, PartnerSelect } from '../../components/PartnerSelect';
 import { RecordHistory } from '../../components/RecordHistory';
 import { StatCard } from '../../components/StatCard';
 import { navigate, routeHref } from '../../routes';
@@ -20,12 +20,12 @@ type Partner = Output<'partner:get'>;
 function MergeDialog({ partner, opened, onClose, onDone }: { partner: Partner; opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const action = useAction();
-  const [mergeId, setMergeId] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<PartnerOption | null>(null);
   const merge = async () => {
-    if (!mergeId) return;
-    const result = await action.run('partner:merge', { keepId: partner.id, mergeId }, t('partners.ui.merged'));
+    if (!duplicate) return;
+    const result = await action.run('partner:merge', { keepId: partner.id, mergeId: duplicate.id }, t('partners.ui.merged'));
     if (result) {
-      setMergeId(null);
+      setDuplicate(null);
       onDone();
     }
   };
@@ -33,12 +33,12 @@ function MergeDialog({ partner, opened, onClose, onDone }: { partner: Partner; o
     <Modal opened={opened} onClose={onClose} title={t('partners.ui.mergeTitle', { name: partner.name })} size="lg">
       <Stack gap="md">
         <Text size="sm">{t('partners.ui.mergeExplain', { name: partner.name })}</Text>
-        <PartnerPicker label={t('partners.ui.mergeWhich')} value={mergeId} onChange={setMergeId} excludeId={partner.id} testId="merge-partner" />
+        <PartnerSelect label={t('partners.ui.mergeWhich')} value={duplicate} onChange={setDuplicate} excludeId={partner.id} testId="merge-partner" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('partners.ui.cancel')}
           </Button>
-          <Button color="red" disabled={!mergeId} loading={action.running} onClick={merge} data-testid="merge-confirm">
+          <Button color="red" disabled={!duplicate} loading={action.running} onClick={merge} data-testid="merge-confirm">
             {t('partners.ui.mergeConfirm')}
           </Button>
         </Group>

@@ -2,8 +2,8 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useLang } from './agreement-view';
+import { call } from '../api/client';
+import { useLang } from '../api/use-lang';
 
 export interface PartnerOption {
   id: string;
@@ -23,7 +23,10 @@ export function PartnerSelect({
   error,
   required,
   testId,
+  excludeId,
 }: {
+  /** A partner that may not be chosen (e.g. the one a duplicate is merged into). */
+  excludeId?: string;
   value: PartnerOption | null;
   onChange: (partner: PartnerOption | null) => void;
   label: string;
@@ -57,7 +60,7 @@ export function PartnerSelect({
     };
   }, [q, lang]);
 
-  const options = [...(value ? [value] : []), ...found.filter((p) => p.id !== value?.id)];
+  const options = [...(value ? [value] : []), ...found.filter((p) => p.id !== value?.id && p.id !== excludeId)];
   return (
     <Select
       label={label}
