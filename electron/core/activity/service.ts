@@ -5,7 +5,7 @@ import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { EARLIEST_ACTIVITY_DATE } from '../../api/procedures/activity';
 import { today } from '../agreements/dates';
-import { inTransaction, journalWrite } from '../audit/journal';
+import { createdChanges, inTransaction, journalWrite } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
 import { assertAggregatorAuthority } from '../rules/aggregator-authority';
@@ -73,11 +73,27 @@ function valueOf(money: boolean, quantity: number, valueRupiah: number | null): 
   return quantity;
 }
 
-const created = (fields: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null).map(([k, v]) => [k, [null, v]]));
-
 function newRowBase(deps: CoreDeps, ctx: CallContext) {
   return { id: newId(), createdAt: deps.clock.now().toISOString(), hlc: deps.hlc.tick(), createdBy: ctx.actor };
+}
+
+/**
+ * Journals a typed-in record just inserted (audit + outbox) and answers it as the contract shows
+ * it. Call inside the transaction that checked and inserted it.
+ */
+function journalCreated<F extends Record<string, unknown>>(
+  deps: CoreDeps,
+  ctx: CallContext,
+  tableName: 'pledge' | 'distribution' | 'fund_transfer',
+  base: ReturnType<typeof newRowBase>,
+  fields: F,
+): F & { id: string; createdAt: string; createdBy: string } {
+  journalWrite(
+    deps,
+    { actor: ctx.actor, action: 'create', tableName, recordId: base.id, changes: createdChanges(fields) },
+    { tableName, recordId: base.id, op: 'upsert', payload: { ...fields, createdAt: base.createdAt } },
+  );
+  return { id: base.id, ...fields, createdAt: base.createdAt, createdBy: base.createdBy };
 }
 
 export function createPledge(deps: CoreDeps, input: ParsedInput<'pledge:create'>, ctx: CallContext): Output<'pledge:create'> {
@@ -103,12 +119,7 @@ export function createPledge(deps: CoreDeps, input: ParsedInput<'pledge:create'>
     };
     const base = newRowBase(deps, ctx);
     db.insert(pledge).values({ ...base, ...fields }).run();
-    journalWrite(
-      deps,
-      { actor: ctx.actor, action: 'create', tableName: 'pledge', recordId: base.id, changes: created(fields) },
-      { tableName: 'pledge', recordId: base.id, op: 'upsert', payload: { ...fields, createdAt: base.createdAt } },
-    );
-    return { id: base.id, ...fields, createdAt: base.createdAt, createdBy: base.createdBy };
+    return journalCreated(deps, ctx, 'pledge', base, fields);
   });
 }
 
@@ -135,12 +146,7 @@ export function createDistribution(deps: CoreDeps, input: ParsedInput<'distribut
     };
     const base = newRowBase(deps, ctx);
     db.insert(distribution).values({ ...base, ...fields }).run();
-    journalWrite(
-      deps,
-      { actor: ctx.actor, action: 'create', tableName: 'distribution', recordId: base.id, changes: created(fields) },
-      { tableName: 'distribution', recordId: base.id, op: 'upsert', payload: { ...fields, createdAt: base.createdAt } },
-    );
-    return { id: base.id, ...fields, createdAt: base.createdAt, createdBy: base.createdBy };
+    return journalCreated(deps, ctx, 'distribution', base, fields);
   });
 }
 
@@ -163,11 +169,6 @@ export function createFundTransfer(deps: CoreDeps, input: ParsedInput<'fund-tran
     };
     const base = newRowBase(deps, ctx);
     db.insert(fundTransfer).values({ ...base, ...fields }).run();
-    journalWrite(
-      deps,
-      { actor: ctx.actor, action: 'create', tableName: 'fund_transfer', recordId: base.id, changes: created(fields) },
-      { tableName: 'fund_transfer', recordId: base.id, op: 'upsert', payload: { ...fields, createdAt: base.createdAt } },
-    );
-    return { id: base.id, ...fields, createdAt: base.createdAt, createdBy: base.createdBy };
+    return journalCreated(deps, ctx, 'fund_transfer', base, fields);
   });
 }

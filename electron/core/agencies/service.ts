@@ -3,7 +3,7 @@ import type { Db } from '../../../db/connection';
 import { agency } from '../../../db/schema';
 import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import { inTransaction, journalWrite } from '../audit/journal';
+import { inTransaction, journalWrite, updatedChanges } from '../audit/journal';
 import type { CallContext, CoreDeps } from '../context';
 import { fieldRequired, type RecordRef } from '../fields';
 
@@ -77,7 +77,7 @@ export function updateAgency(deps: CoreDeps, input: ParsedInput<'agency:update'>
       action: 'update',
       tableName: 'agency',
       recordId: input.id,
-      changes: Object.fromEntries(changed.map((key) => [key, [before[key], after[key]]])),
+      changes: updatedChanges(before, after, changed),
     });
     return agencyRow(db, input.id);
   });

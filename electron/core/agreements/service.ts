@@ -6,7 +6,7 @@ import type { AgreementStatus } from '../../../db/schema/agreements';
 import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { AgreementDetail, AgreementRow } from '../../api/procedures/agreements';
-import { inTransaction, journalWrite } from '../audit/journal';
+import { inTransaction, journalWrite, sameValue, updatedChanges } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
 import { partnerSearchWords, prefixMatch } from '../search/fts';
@@ -181,7 +181,6 @@ function storedFields(db: Db, id: string): AgreementFields | null {
   return row ? { ...row, programIds: JSON.parse(row.programIds) as string[] } : null;
 }
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Checks an agreement as it would be stored: the partner exists (and is active when it is new
@@ -311,7 +310,7 @@ export function updateAgreement(deps: CoreDeps, input: ParsedInput<'agreement:up
         action: 'update',
         tableName: 'agreement',
         recordId: input.id,
-        changes: Object.fromEntries(changed.map((name) => [name, [before[name], next[name]]])),
+        changes: updatedChanges(before, next, changed),
       },
       { tableName: 'agreement', recordId: input.id, op: 'upsert', payload: Object.fromEntries(changed.map((name) => [name, next[name]])) },
     );

@@ -98,3 +98,22 @@ export function appendOutbox(deps: Pick<CoreDeps, 'db' | 'hlc'>, outbox: OutboxE
     .run();
   return stamp;
 }
+
+/** Whether two field values are equal for the audit (lists and objects by content). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The audit changes of a new record: each of `keys` (default: all) that has a value, from null.
+ * Null and an empty list are no value.
+ */
+export function createdChanges<T extends object>(values: T, keys: readonly (keyof T & string)[] = Object.keys(values) as (keyof T & string)[]) {
+  const given = (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+  return Object.fromEntries(keys.filter((key) => given(values[key])).map((key) => [key, [null, values[key]]]));
+}
+
+/** The audit changes of an update: each changed field, old → new. */
+export function updatedChanges<T extends object>(before: T, after: T, changed: readonly (keyof T & string)[]) {
+  return Object.fromEntries(changed.map((key) => [key, [before[key], after[key]]]));
+}

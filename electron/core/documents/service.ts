@@ -3,7 +3,7 @@ import { agreementDocument, document } from '../../../db/schema';
 import type { Output } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { DocumentMediaType, DocumentVerifyProblem } from '../../api/procedures/agreements';
-import { inTransaction, journalWrite } from '../audit/journal';
+import { createdChanges, inTransaction, journalWrite } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
 import { checkDocument, hashStoredFile, readStored, storeBytes, storedPath, viewCopy } from './store';
@@ -83,7 +83,7 @@ export function attachDocument(deps: CoreDeps, request: AttachRequest, ctx: Call
           action: 'create',
           tableName: 'document',
           recordId: doc.id,
-          changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [null, v]])),
+          changes: createdChanges(fields),
         },
         { tableName: 'document', recordId: doc.id, op: 'upsert', payload: { ...fields, createdAt } },
       );

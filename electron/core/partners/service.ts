@@ -14,7 +14,7 @@ import { normalizeEmail, normalizeNpwp, normalizePhone } from '../../api/contact
 import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { entityKindValues, licenceKindValues } from '../../api/procedures/partners';
-import { inTransaction, journalWrite } from '../audit/journal';
+import { createdChanges, inTransaction, journalWrite, sameValue, updatedChanges } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
 import { fieldInvalid, fieldRequired, type RecordRef } from '../fields';
@@ -162,7 +162,6 @@ export function checkPartner(db: Db, values: PartnerValues, changed: ReadonlySet
   return out;
 }
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sortedPrograms = (db: Db, ids: readonly string[]) => {
   const order = new Map(db.select({ id: program.id, sortOrder: program.sortOrder }).from(program).all().map((p) => [p.id, p.sortOrder]));
   return [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || a.localeCompare(b));
@@ -202,11 +201,7 @@ export function createPartner(deps: CoreDeps, input: ParsedInput<'partner:create
       })
       .run();
     replacePrograms(db, id, values.programIds);
-    const changes = Object.fromEntries(
-      partnerValueKeys
-        .filter((key) => values[key] !== null && !(Array.isArray(values[key]) && values[key].length === 0))
-        .map((key) => [key, [null, values[key]]]),
-    );
+    const changes = createdChanges(values, partnerValueKeys);
     journalWrite(
       deps,
       { actor: ctx.actor, action: 'create', tableName: 'partner', recordId: id, changes },
@@ -258,7 +253,7 @@ export function updatePartner(deps: CoreDeps, input: ParsedInput<'partner:update
         action: 'update',
         tableName: 'partner',
         recordId: id,
-        changes: Object.fromEntries(changed.map((key) => [key, [before[key], after[key]]])),
+        changes: updatedChanges(before, after, changed),
       },
       { tableName: 'partner', recordId: id, op: 'upsert', payload: { ...columns, ...(changed.includes('programIds') ? { programIds: after.programIds } : {}) } },
     );

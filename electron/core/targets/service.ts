@@ -7,7 +7,7 @@ import { normalizePhone } from '../../api/contact-fields';
 import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import type { targetKindValues } from '../../api/procedures/targets';
-import { inTransaction, journalWrite } from '../audit/journal';
+import { createdChanges, inTransaction, journalWrite, updatedChanges } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
 import { fieldInvalid, fieldRequired, type RecordRef } from '../fields';
@@ -149,7 +149,7 @@ export function createTarget(deps: CoreDeps, input: ParsedInput<'target:create'>
         action: 'create',
         tableName: 'target',
         recordId: id,
-        changes: Object.fromEntries(targetValueKeys.filter((key) => values[key] !== null).map((key) => [key, [null, values[key]]])),
+        changes: createdChanges(values, targetValueKeys),
       },
       { tableName: 'target', recordId: id, op: 'upsert', payload: { ...values, createdAt, createdBy: ctx.actor } },
     );
@@ -193,7 +193,7 @@ export function updateTarget(deps: CoreDeps, input: ParsedInput<'target:update'>
         action: 'update',
         tableName: 'target',
         recordId: input.id,
-        changes: Object.fromEntries(changed.map((key) => [key, [before[key], after[key]]])),
+        changes: updatedChanges(before, after, changed),
       },
       { tableName: 'target', recordId: input.id, op: 'upsert', payload: delta },
     );
