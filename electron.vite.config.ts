@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'core-host': resolve(__dirname, 'electron/main/core-host.ts'),
+          // The import worker runs beside the core host; the core finds it as `./import-worker.js`.
+          'import-worker': resolve(__dirname, 'electron/core/imports/worker.ts'),
         },
       },
     },

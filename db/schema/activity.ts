@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { provenanceColumns, syncedColumns } from './columns';
+import { naturalKeyColumn, naturalKeyIndex, provenanceColumns, syncedColumns } from './columns';
 import { partner } from './partners';
 import { itemType, program } from './programs';
 import { region } from './regions';
@@ -20,9 +21,10 @@ export const need = sqliteTable(
     periodTo: text('period_to').notNull(),
     quantity: integer('quantity').notNull(),
     notes: text('notes'),
+    naturalKey: naturalKeyColumn(),
     ...provenanceColumns(),
   },
-  (t) => [index('need_target_idx').on(t.targetId, t.itemTypeId)],
+  (t) => [index('need_target_idx').on(t.targetId, t.itemTypeId), naturalKeyIndex('need_natural_key_idx', t.naturalKey)],
 );
 
 /**
@@ -46,6 +48,7 @@ export const pledge = sqliteTable(
     regionCode: text('region_code').references(() => region.code),
     pledgedOn: text('pledged_on').notNull(),
     notes: text('notes'),
+    naturalKey: naturalKeyColumn(),
     ...provenanceColumns(),
   },
   (t) => [
@@ -53,6 +56,22 @@ export const pledge = sqliteTable(
     index('pledge_aggregator_idx').on(t.aggregatorId),
     index('pledge_target_idx').on(t.targetId),
     index('pledge_item_date_idx').on(t.itemTypeId, t.pledgedOn),
+    naturalKeyIndex('pledge_natural_key_idx', t.naturalKey),
+    // The recaps (electron/core/recaps/measures.ts) read live pledges only from these, each carrying
+    // every filter column so no table row is read: by item type, by place, and partner/aggregator
+    // first for the "which partners were active in this wilayah" look-ups.
+    index('pledge_recap_item_idx')
+      .on(t.itemTypeId, t.partnerId, t.aggregatorId, t.pledgedOn, t.quantity, t.valueRupiah)
+      .where(sql`deleted_at IS NULL`),
+    index('pledge_recap_place_idx')
+      .on(t.regionCode, t.itemTypeId, t.pledgedOn, t.partnerId, t.aggregatorId, t.quantity, t.valueRupiah)
+      .where(sql`deleted_at IS NULL AND region_code IS NOT NULL`),
+    index('pledge_recap_partner_idx')
+      .on(t.partnerId, t.regionCode, t.itemTypeId, t.aggregatorId, t.pledgedOn)
+      .where(sql`deleted_at IS NULL AND region_code IS NOT NULL`),
+    index('pledge_recap_aggregator_idx')
+      .on(t.aggregatorId, t.regionCode, t.itemTypeId, t.partnerId, t.pledgedOn)
+      .where(sql`deleted_at IS NULL AND region_code IS NOT NULL AND aggregator_id IS NOT NULL`),
   ],
 );
 
@@ -85,6 +104,7 @@ export const distribution = sqliteTable(
     distributedOn: text('distributed_on').notNull(),
     verificationStatus: text('verification_status', { enum: verificationStatuses }).notNull(),
     notes: text('notes'),
+    naturalKey: naturalKeyColumn(),
     ...provenanceColumns(),
   },
   (t) => [
@@ -94,6 +114,25 @@ export const distribution = sqliteTable(
     index('distribution_region_idx').on(t.regionCode),
     index('distribution_target_idx').on(t.targetId),
     index('distribution_batch_idx').on(t.importBatchId, t.sourceRow),
+    naturalKeyIndex('distribution_natural_key_idx', t.naturalKey),
+    // The recaps read counted distributions (db/queries/distributions.ts countedDistribution) only
+    // from these, each carrying every filter column: by item type, by place, by target, and
+    // partner/aggregator first for the "which partners were active in this wilayah" look-ups.
+    index('distribution_recap_item_idx')
+      .on(t.itemTypeId, t.partnerId, t.aggregatorId, t.distributedOn, t.quantity, t.valueRupiah)
+      .where(sql`deleted_at IS NULL AND verification_status <> 'ditolak'`),
+    index('distribution_recap_place_idx')
+      .on(t.regionCode, t.itemTypeId, t.distributedOn, t.partnerId, t.aggregatorId, t.quantity, t.valueRupiah)
+      .where(sql`deleted_at IS NULL AND verification_status <> 'ditolak'`),
+    index('distribution_recap_target_idx')
+      .on(t.targetId, t.itemTypeId, t.regionCode, t.distributedOn, t.partnerId, t.aggregatorId, t.quantity)
+      .where(sql`deleted_at IS NULL AND verification_status <> 'ditolak'`),
+    index('distribution_recap_partner_idx')
+      .on(t.partnerId, t.regionCode, t.itemTypeId, t.aggregatorId, t.distributedOn)
+      .where(sql`deleted_at IS NULL AND verification_status <> 'ditolak'`),
+    index('distribution_recap_aggregator_idx')
+      .on(t.aggregatorId, t.regionCode, t.itemTypeId, t.partnerId, t.distributedOn)
+      .where(sql`deleted_at IS NULL AND verification_status <> 'ditolak' AND aggregator_id IS NOT NULL`),
   ],
 );
 
@@ -113,7 +152,12 @@ export const fundTransfer = sqliteTable(
     transferredOn: text('transferred_on').notNull(),
     reference: text('reference'),
     notes: text('notes'),
+    naturalKey: naturalKeyColumn(),
     ...provenanceColumns(),
   },
-  (t) => [index('fund_transfer_aggregator_idx').on(t.aggregatorId), index('fund_transfer_donor_idx').on(t.donorId)],
+  (t) => [
+    index('fund_transfer_aggregator_idx').on(t.aggregatorId),
+    index('fund_transfer_donor_idx').on(t.donorId),
+    naturalKeyIndex('fund_transfer_natural_key_idx', t.naturalKey),
+  ],
 );

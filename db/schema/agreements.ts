@@ -1,5 +1,5 @@
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { provenanceColumns, syncedColumns } from './columns';
+import { naturalKeyColumn, naturalKeyIndex, provenanceColumns, syncedColumns } from './columns';
 import { partner } from './partners';
 import { agency, program } from './programs';
 
@@ -22,9 +22,10 @@ export const agreement = sqliteTable(
     status: text('status', { enum: agreementStatuses }).notNull(),
     parentAgreementId: text('parent_agreement_id').references((): AnySQLiteColumn => agreement.id),
     notes: text('notes'),
+    naturalKey: naturalKeyColumn(),
     ...provenanceColumns(),
   },
-  (t) => [index('agreement_partner_idx').on(t.partnerId)],
+  (t) => [index('agreement_partner_idx').on(t.partnerId), naturalKeyIndex('agreement_natural_key_idx', t.naturalKey)],
 );
 
 export const agreementProgram = sqliteTable(

@@ -1,4 +1,5 @@
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, index, integer, text } from 'drizzle-orm/sqlite-core';
 import { importBatch } from './imports';
 
 /**
@@ -18,3 +19,14 @@ export const provenanceColumns = () => ({
   sourceRow: integer('source_row'),
   createdBy: text('created_by').notNull(),
 });
+
+/**
+ * The natural key of a record that came from a submitted row (see `core/imports/natural-key.ts`): a
+ * resubmitted workbook repeating rows already imported finds them here and skips them. Null for
+ * records typed in by a person.
+ */
+export const naturalKeyColumn = () => text('natural_key');
+
+/** Live imported records by natural key: what the duplicate check of an import looks up. */
+export const naturalKeyIndex = (name: string, column: AnySQLiteColumn) =>
+  index(name).on(column).where(sql`natural_key IS NOT NULL AND deleted_at IS NULL`);

@@ -4,7 +4,10 @@ import { type Lang, languages } from './i18n';
 import type { ProcedureName } from './procedure-names';
 import { activityProcedures } from './procedures/activity';
 import { agreementProcedures } from './procedures/agreements';
+import { exportProcedures } from './procedures/exports';
+import { importProcedures } from './procedures/imports';
 import { partnerProcedures } from './procedures/partners';
+import { recapProcedures } from './procedures/recaps';
 import { targetProcedures } from './procedures/targets';
 import { countSchema, emptyInput, isoDateSchema, regionCodeSchema, regionLevelSchema, rupiahSchema } from './schemas';
 
@@ -101,6 +104,9 @@ export const procedures = {
   ...targetProcedures,
   ...agreementProcedures,
   ...activityProcedures,
+  ...recapProcedures,
+  ...exportProcedures,
+  ...importProcedures,
 } as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Procedures = typeof procedures;

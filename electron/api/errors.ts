@@ -39,6 +39,14 @@ export const errorCodes = [
   'document_too_large',
   'document_missing',
   'document_corrupt',
+  'import_file_unusable',
+  'import_not_ready',
+  'import_already_imported',
+  'import_cancelled',
+  'import_rollback_refused',
+  'import_needs_choice',
+  'recap_level_invalid',
+  'export_too_large',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

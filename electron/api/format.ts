@@ -28,20 +28,44 @@ export function formatRupiah(value: number): string {
   return rupiahFormat.format(value);
 }
 
+const compactFormat = new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 });
+
+/**
+ * `217773075000` → `217,8 M`, `567500000` → `567,5 jt`, `950000` → `950 rb` (miliar, juta, ribu):
+ * Rupiah in a crowded table, whose exact value is shown beside it (tooltip, detail, export).
+ */
+export function formatCompact(value: number): string {
+  return compactFormat.format(value);
+}
+
 /** `0.4567` → `45,7%` */
 export function formatPercent(ratio: number): string {
   return percentFormat.format(ratio);
 }
 
+const monthFormats: Record<Lang, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `2020-04-24` → `24 April 2020` (id) or `24 April 2020` (en); `2020-05-01` → `1 Mei 2020` / `1 May 2020`. */
-export function formatDate(value: string, lang: Lang): string {
+function isoToDate(value: string): Date {
   const match = isoDate.exec(value);
   if (!match) throw new RangeError(`not an ISO date: ${value}`);
   const [, y, m, d] = match;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   // Date.UTC rolls impossible days over (2020-02-30 → 1 March); such a value is not a date.
   if (date.toISOString().slice(0, 10) !== value) throw new RangeError(`not an ISO date: ${value}`);
-  return dateFormats[lang].format(date);
+  return date;
+}
+
+/** `2020-04-24` → `24 April 2020` (id) or `24 April 2020` (en); `2020-05-01` → `1 Mei 2020` / `1 May 2020`. */
+export function formatDate(value: string, lang: Lang): string {
+  return dateFormats[lang].format(isoToDate(value));
+}
+
+/** `2020-05-01` → `Mei 2020` (id) or `May 2020` (en): a month of a timeline. */
+export function formatMonth(value: string, lang: Lang): string {
+  return monthFormats[lang].format(isoToDate(value));
 }

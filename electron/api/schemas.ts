@@ -14,6 +14,8 @@ export const rupiahSchema = z.number().int();
 /** A calendar date `YYYY-MM-DD` that exists (2020-02-30 does not). */
 export const isoDateSchema = z.iso.date();
 export const idSchema = z.uuid();
+/** Reference data ids (agency, program, item type) are stable slugs, not UUIDs. */
+export const slugSchema = z.string().min(1).max(100);
 
 export const emptyInput = z.object({}).strict();
 

@@ -52,6 +52,32 @@ export const commandGrammar = {
   'document add': { options: { agreement: { type: 'string' } }, positionals: { min: 1, max: 1 } },
   'document verify': { options: {} },
   'alert list': { options: { 'as-of': { type: 'string' } } },
+  recap: {
+    options: {
+      by: { type: 'string' },
+      level: { type: 'string' },
+      program: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+    },
+  },
+  export: { options: { out: { type: 'string' } }, positionals: { min: 1, max: 1 } },
+  verify: { options: {}, positionals: { min: 1, max: 1 } },
+  import: {
+    options: {
+      kind: { type: 'string' },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      errors: { type: 'string' },
+      'all-or-nothing': { type: 'boolean' },
+      submitter: { type: 'string' },
+    },
+    positionals: { min: 1, max: 1 },
+  },
+  template: { options: { out: { type: 'string' } }, positionals: { min: 1, max: 1 } },
+  'batch list': { options: { kind: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } } },
+  'batch rollback': { options: {}, positionals: { min: 1, max: 1 } },
 } as const satisfies Record<string, CommandGrammar>;
 
 export type CommandName = keyof typeof commandGrammar;

@@ -31,6 +31,7 @@ async function run(cl: ParsedCommandLine, io: CliIo, output: Output): Promise<nu
   if (cl.command === null) throw new UsageError('cli.missingCommand', {}, cl.lang);
   const spec = commands[cl.command];
   const plan = spec.prepare(cl);
+  if ('runWithoutDatabase' in spec) return await spec.runWithoutDatabase({ cl, io, t: translator(cl.lang), output }, plan);
   const clock = clockFrom(io.env, cl.lang);
   const actor = cliActor();
   const opened = openCore(cliAppPaths(cl.db, io.env), { appVersion: appVersion(), actor, clock });

@@ -2,7 +2,10 @@ import { schemaVersion } from '../../db/connection';
 import type { Output, ParsedInput, ProcedureName } from '../api/contract';
 import { activityHandlers } from './activity/handlers';
 import { agreementHandlers } from './agreements/handlers';
+import { importHandlers } from './imports/handlers';
+import { exportHandlers } from './exports/handlers';
 import { partnerHandlers } from './partners/handlers';
+import { recapHandlers } from './recaps/handlers';
 import { targetHandlers } from './targets/handlers';
 import type { CallContext, CoreDeps } from './context';
 import { getDashboardSummary } from './dashboard/service';
@@ -40,5 +43,8 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...targetHandlers(deps),
     ...agreementHandlers(deps),
     ...activityHandlers(deps),
+    ...importHandlers(deps),
+    ...recapHandlers(deps),
+    ...exportHandlers(deps),
   };
 }

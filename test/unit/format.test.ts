@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatRupiah } from '../../electron/api/format';
+import { formatCompact, formatDate, formatMonth, formatNumber, formatPercent, formatRupiah } from '../../electron/api/format';
 
 describe('formatNumber', () => {
   it('groups thousands with dots (id-ID)', () => {
@@ -54,5 +54,27 @@ describe('formatDate', () => {
       expect(() => formatDate(bad, 'id'), bad).toThrow(RangeError);
     }
     expect(formatDate('2020-02-29', 'id')).toBe('29 Februari 2020');
+  });
+});
+
+describe('formatMonth', () => {
+  it('names the month and year in the UI language, in UTC', () => {
+    expect(formatMonth('2020-05-01', 'id')).toBe('Mei 2020');
+    expect(formatMonth('2020-05-01', 'en')).toBe('May 2020');
+    expect(formatMonth('2020-12-31', 'id')).toBe('Desember 2020');
+  });
+
+  it('throws on anything that is not an ISO date', () => {
+    expect(() => formatMonth('2020-05', 'id')).toThrow(RangeError);
+  });
+});
+
+describe('formatCompact', () => {
+  it('shortens with the Indonesian ribu, juta, miliar and triliun', () => {
+    expect(formatCompact(217_773_075_000)).toBe('217,8\u00a0M');
+    expect(formatCompact(567_500_000)).toBe('567,5\u00a0jt');
+    expect(formatCompact(950_000)).toBe('950\u00a0rb');
+    expect(formatCompact(1_500_000_000_000)).toBe('1,5\u00a0T');
+    expect(formatCompact(999)).toBe('999');
   });
 });

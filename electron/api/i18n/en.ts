@@ -1,5 +1,10 @@
 import { agreementsMessages } from './agreements';
+import { importValuesMessages } from './import-values';
+import { importWizardMessages } from './import-wizard';
+import { importsMessages } from './imports';
 import { partnersMessages } from './partners';
+import { recapScreensMessages } from './recap-screens';
+import { recapsMessages } from './recaps';
 import type { Messages } from './id';
 
 export const en: Messages = {
@@ -16,6 +21,9 @@ export const en: Messages = {
     agencies: 'Agencies (SKPD)',
     dashboard: 'Home',
     regions: 'Regions',
+    imports: 'Imports',
+    recaps: 'Recaps',
+    verify: 'Verify a file',
     language: 'Language',
   },
   common: {
@@ -78,7 +86,12 @@ export const en: Messages = {
     en: 'English',
   },
   agreements: agreementsMessages.en,
+  importValues: importValuesMessages.en,
   partners: partnersMessages.en,
+  imports: importsMessages.en,
+  importWizard: importWizardMessages.en,
+  recaps: recapsMessages.en,
+  recapScreens: recapScreensMessages.en,
   errors: {
     invalid_input: 'Invalid input: {{issues}}',
     unknown_procedure: 'Unknown procedure: {{name}}',
@@ -119,6 +132,14 @@ export const en: Messages = {
     document_too_large: 'File {{fileName}} is too big ({{size}} bytes; at most {{max}} bytes); the file was not stored.',
     document_missing: 'The file of document {{fileName}} (SHA-256 {{sha256}}) is not in the document store.',
     document_corrupt: 'The file of document {{fileName}} no longer matches its SHA-256 {{sha256}}; it has been changed.',
+    import_file_unusable: 'File {{file}} cannot be imported: {{reason,messageList}}. Nothing was saved.',
+    import_not_ready: 'This import is not ready or already finished (phase: {{phase}}).',
+    import_already_imported: 'This file was already imported as batch {{batchId}} ({{importedAt}}); nothing is imported again. Roll that batch back first to import it again.',
+    import_cancelled: 'Import cancelled; nothing was written.',
+    import_rollback_refused: 'Batch {{batchId}} cannot be rolled back: {{reason,messageList}}',
+    import_needs_choice: 'File {{file}} needs a choice first: {{question,messageList}}. {{detail}}',
+    recap_level_invalid: 'Region level {{level}} does not lie below region {{parent}} ({{parentLevel}}).',
+    export_too_large: 'The {{kind}} export has {{rows}} rows; a spreadsheet sheet holds at most {{max}}. Narrow the filters.',
   },
   cli: {
     usage: `Usage: ksbb [global options] <command> [options]
@@ -154,6 +175,33 @@ Commands:
   alert list           alerts: agreements ending within 90 days, ended agreements with
                        later activity, aggregators without a valid agreement or licence
       --as-of DATE       as of this date (default: today)
+  recap --by program|wilayah
+                       recap by program or by region (need, pledged, realised,
+                       collaborators, aggregators, targets, Rupiah values; regions reached)
+      --level LEVEL      for --by wilayah: kota (default), kecamatan, kelurahan or rw
+      --program NAME     one program only, e.g. Pangan
+      --from DATE        period from (YYYY-MM-DD); --to DATE period to
+      --out FILE         also write the recap to FILE.xlsx (with a Manifest) or FILE.csv
+  export KIND --out FILE
+                       export partners, agreements, pledges, distributions, needs,
+                       fund-transfers (also recap-program, recap-wilayah, overlap)
+                       to .xlsx (with a Manifest) or .csv
+  verify FILE          check an exported workbook against its Manifest: exit 0 intact,
+                       1 changed (naming the sheet and cell), 2 not a KSBB workbook
+  import FILE          import a submission (.xlsx, .xls, .ods, .csv): read, check every row,
+                       save the accepted rows as one batch; exit 1 when rows were rejected
+      --kind KIND        partners, agreements, needs, pledges, distributions,
+                         fund-transfers or auto (default: the best match)
+      --sheet NAME       the sheet to read (default: the one that matches best)
+      --dry-run          check and report only; nothing is saved
+      --errors OUT.xlsx  write the rejected rows with an Alasan Penolakan column
+      --all-or-nothing   save nothing when any row was rejected
+      --submitter NAME   who sent the file (its column mapping is remembered)
+  template KIND --out FILE.xlsx
+                       write the submission template of a kind
+  batch list           import batches, newest first (--kind, --limit, --offset)
+  batch rollback ID    roll a whole import batch back (audited); its file may be
+                       imported again
 
 Global options:
   --db PATH            database file (or env KSBB_DB; default: the desktop app's database)

@@ -1,5 +1,10 @@
 import { agreementsMessages } from './agreements';
+import { importValuesMessages } from './import-values';
+import { importWizardMessages } from './import-wizard';
+import { importsMessages } from './imports';
 import { partnersMessages } from './partners';
+import { recapScreensMessages } from './recap-screens';
+import { recapsMessages } from './recaps';
 import type { Widen } from './widen';
 
 /**
@@ -21,6 +26,9 @@ export const id = {
     agencies: 'SKPD',
     dashboard: 'Beranda',
     regions: 'Wilayah',
+    imports: 'Impor',
+    recaps: 'Rekap',
+    verify: 'Verifikasi berkas',
     language: 'Bahasa',
   },
   common: {
@@ -83,7 +91,12 @@ export const id = {
     en: 'English',
   },
   agreements: agreementsMessages.id,
+  importValues: importValuesMessages.id,
   partners: partnersMessages.id,
+  imports: importsMessages.id,
+  importWizard: importWizardMessages.id,
+  recaps: recapsMessages.id,
+  recapScreens: recapScreensMessages.id,
   errors: {
     invalid_input: 'Masukan tidak valid: {{issues}}',
     unknown_procedure: 'Perintah tidak dikenal: {{name}}',
@@ -124,6 +137,14 @@ export const id = {
     document_too_large: 'Berkas {{fileName}} terlalu besar ({{size}} byte; paling besar {{max}} byte); berkas tidak disimpan.',
     document_missing: 'Berkas dokumen {{fileName}} (SHA-256 {{sha256}}) tidak ada di penyimpanan dokumen.',
     document_corrupt: 'Isi berkas dokumen {{fileName}} tidak lagi cocok dengan SHA-256 {{sha256}}; berkas itu telah berubah.',
+    import_file_unusable: 'Berkas {{file}} tidak dapat diimpor: {{reason,messageList}}. Tidak ada yang disimpan.',
+    import_not_ready: 'Impor ini belum siap atau sudah selesai (tahap: {{phase}}).',
+    import_already_imported: 'Berkas ini sudah diimpor sebagai batch {{batchId}} ({{importedAt}}); tidak ada yang diimpor lagi. Batalkan (rollback) batch itu dulu bila ingin mengimpor ulang.',
+    import_cancelled: 'Impor dibatalkan; tidak ada yang ditulis.',
+    import_rollback_refused: 'Batch {{batchId}} tidak dapat dibatalkan: {{reason,messageList}}',
+    import_needs_choice: 'Berkas {{file}} perlu dipilih dulu: {{question,messageList}}. {{detail}}',
+    recap_level_invalid: 'Tingkat wilayah {{level}} tidak berada di bawah wilayah {{parent}} ({{parentLevel}}).',
+    export_too_large: 'Ekspor {{kind}} berisi {{rows}} baris; satu lembar spreadsheet memuat paling banyak {{max}} baris. Persempit filternya.',
   },
   cli: {
     usage: `Pemakaian: ksbb [opsi global] <perintah> [opsi]
@@ -159,6 +180,35 @@ Perintah:
   alert list           peringatan: PKS berakhir ≤ 90 hari, PKS berakhir dengan kegiatan
                        sesudahnya, agregator tanpa PKS berlaku atau tanpa izin berlaku
       --as-of TANGGAL    per tanggal ini (bawaan: hari ini)
+  recap --by program|wilayah
+                       rekap per program atau per wilayah (kebutuhan, komitmen, realisasi,
+                       kolaborator, agregator, sasaran, nilai Rupiah; wilayah terjangkau)
+      --level TINGKAT    untuk --by wilayah: kota (bawaan), kecamatan, kelurahan atau rw
+      --program NAMA     hanya satu program, mis. Pangan
+      --from TANGGAL     periode dari (YYYY-MM-DD); --to TANGGAL periode sampai
+      --out BERKAS       juga tulis rekap ke BERKAS.xlsx (dengan Manifest) atau BERKAS.csv
+  export JENIS --out BERKAS
+                       ekspor partners, agreements, pledges, distributions, needs,
+                       fund-transfers (juga recap-program, recap-wilayah, overlap)
+                       ke .xlsx (dengan Manifest) atau .csv
+  verify BERKAS        periksa workbook ekspor terhadap Manifest-nya: keluar 0 utuh,
+                       1 berubah (menyebut lembar dan sel), 2 bukan workbook KSBB
+  import BERKAS        impor kiriman (.xlsx, .xls, .ods, .csv): baca, periksa setiap baris,
+                       simpan baris yang diterima sebagai satu batch; keluar 1 bila ada
+                       baris ditolak
+      --kind JENIS       partners, agreements, needs, pledges, distributions,
+                         fund-transfers atau auto (bawaan: yang paling cocok)
+      --sheet NAMA       lembar yang dibaca (bawaan: yang paling cocok)
+      --dry-run          periksa dan laporkan saja; tidak ada yang disimpan
+      --errors KELUAR.xlsx
+                         tulis baris yang ditolak dengan kolom Alasan Penolakan
+      --all-or-nothing   jangan simpan apa pun bila ada baris ditolak
+      --submitter NAMA   pengirim berkas (pemetaan kolomnya diingat)
+  template JENIS --out BERKAS.xlsx
+                       tulis templat kiriman suatu jenis
+  batch list           daftar batch impor, terbaru dahulu (--kind, --limit, --offset)
+  batch rollback ID    batalkan seluruh batch impor (tercatat di audit); berkasnya
+                       dapat diimpor lagi
 
 Opsi global:
   --db PATH            berkas database (atau env KSBB_DB; bawaan: database aplikasi desktop)

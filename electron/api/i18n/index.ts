@@ -47,11 +47,12 @@ function addFormatters(instance: i18n): void {
       return String(value);
     }
   });
-  instance.services.formatter?.add('messageList', (value: unknown, lng: string | undefined) =>
+  // The listed messages see the values of the message that lists them (a reason naming `{{sheet}}`).
+  instance.services.formatter?.add('messageList', (value: unknown, lng: string | undefined, values: Record<string, unknown> = {}) =>
     String(value)
       .split(',')
       .filter((key) => key !== '')
-      .map((key) => instance.t(key, { lng: langOf(lng) }))
+      .map((key) => instance.t(key, { ...values, lng: langOf(lng) }))
       .join('; '),
   );
 }

@@ -1,6 +1,8 @@
 import { agreementCommands } from './agreements';
 import { foundationCommands } from './foundation';
+import { importCommands } from './imports';
 import { partnerCommands } from './partners';
+import { recapCommands } from './recaps';
 import type { CommandTable } from './types';
 
 /** Every command of `ksbb`, one module per domain; the grammar is in `../args.ts`. */
@@ -8,4 +10,6 @@ export const commands: CommandTable = {
   ...foundationCommands,
   ...partnerCommands,
   ...agreementCommands,
+  ...recapCommands,
+  ...importCommands,
 };

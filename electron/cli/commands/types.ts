@@ -41,9 +41,22 @@ export interface Command<Plan> {
   run(ctx: CommandContext, plan: Plan): number | Promise<number>;
 }
 
-export type CommandTable = { [K in CommandName]: Command<never> };
+/** What a command that needs no database (checking a file) gets. */
+export type FileContext = Pick<CommandContext, 'cl' | 'io' | 't' | 'output'>;
+
+/** A command that never opens a database: `ksbb verify FILE` works on a machine without one. */
+export interface FileCommand<Plan> {
+  prepare(cl: ParsedCommandLine): Plan;
+  runWithoutDatabase(ctx: FileContext, plan: Plan): number | Promise<number>;
+}
+
+export type CommandTable = { [K in CommandName]: Command<never> | FileCommand<never> };
 
 /** Keeps each command's plan type while the table stores them side by side. */
 export function command<Plan>(spec: Command<Plan>): Command<never> {
   return spec as unknown as Command<never>;
+}
+
+export function fileCommand<Plan>(spec: FileCommand<Plan>): FileCommand<never> {
+  return spec as unknown as FileCommand<never>;
 }

@@ -63,7 +63,7 @@ const demoItems: readonly { id: string; weight: number; min: number; max: number
   { id: 'pangan.paket-sembako', weight: 30, min: 20, max: 500, unitPrice: 250_000 },
   { id: 'pangan.paket-makan-siap-saji', weight: 20, min: 50, max: 1000, unitPrice: 25_000 },
   { id: 'pangan.paket-lebaran', weight: 6, min: 20, max: 300, unitPrice: 350_000 },
-  { id: 'pangan.thr', weight: 2, min: 1, max: 50, unitPrice: null },
+  { id: 'pangan.thr', weight: 2, min: 1, max: 50, unitPrice: 500_000 },
   { id: 'pangan.uang', weight: 2, min: 1, max: 200, unitPrice: null },
   { id: 'pendidikan.gawai-pelajar', weight: 5, min: 5, max: 100, unitPrice: 1_500_000 },
   { id: 'pendidikan.laptop-pendidik', weight: 2, min: 1, max: 30, unitPrice: 6_000_000 },

@@ -7,20 +7,21 @@ import type { Output } from '../../api/contract';
 import { AppError } from '../../api/errors';
 import { childLevel, codeLength, descendantRange, PROVINCE_CODE, rwCode } from './codes';
 
-interface RegionRow {
+export interface RegionRow {
   code: string;
   level: RegionLevel;
   name: string;
   parentCode: string | null;
 }
 
-function getRegion(db: Db, code: string): RegionRow {
+export function getRegion(db: Db, code: string): RegionRow {
   const row = db.select().from(region).where(eq(region.code, code)).get();
   if (!row) throw new AppError('not_found', { what: 'wilayah', id: code });
   return row;
 }
 
-function ancestorsOf(db: Db, row: RegionRow): RegionRow[] {
+/** From the province down to the wilayah's parent. */
+export function ancestorsOf(db: Db, row: RegionRow): RegionRow[] {
   const chain: RegionRow[] = [];
   let parent = row.parentCode;
   while (parent) {
@@ -94,10 +95,18 @@ export function listRegionChildren(db: Db, parentCode: string | null): Output<'r
 
 /** The RW region under a kelurahan, created the first time something names it. Call inside a write transaction. */
 export function ensureRw(db: Db, kelurahanCode: string, rw: number): string {
-  const code = rwCode(kelurahanCode, rw);
-  db.insert(region)
-    .values({ code, level: 'rw', name: `RW ${code.slice(-3)}`, parentCode: kelurahanCode })
-    .onConflictDoNothing()
-    .run();
-  return code;
+  return rwEnsurer(db)(kelurahanCode, rw);
+}
+
+/**
+ * `ensureRw` for many RWs in one transaction (an import names thousands): the statement is
+ * prepared once. Call the answer inside a write transaction.
+ */
+export function rwEnsurer(db: Db): (kelurahanCode: string, rw: number) => string {
+  const insert = db.$client.prepare("INSERT INTO region (code, level, name, parent_code) VALUES (?, 'rw', ?, ?) ON CONFLICT DO NOTHING");
+  return (kelurahanCode, rw) => {
+    const code = rwCode(kelurahanCode, rw);
+    insert.run(code, `RW ${code.slice(-3)}`, kelurahanCode);
+    return code;
+  };
 }

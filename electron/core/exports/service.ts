@@ -1,0 +1,438 @@
+import { createHash } from 'node:crypto';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/connection';
+import { AppError } from '../../api/errors';
+import { translator } from '../../api/i18n';
+import type { ExportFormat, ExportKind } from '../../api/procedures/exports';
+import type { RecapFilters, RecapItem, RecapLevel, RecapRecord, RecapRow, RecapRowSource, RecapTotals, WilayahItem, WilayahRow } from '../../api/procedures/recaps';
+import type { CallContext, CoreDeps } from '../context';
+import { distributionWhere, fundTransferWhere, loadItemTypes, needWhere, pledgeWhere, scopeOf } from '../recaps/filters';
+import { listOverlap } from '../recaps/overlap';
+import { allRecords } from '../recaps/records';
+import { recapByProgram, recapByWilayah } from '../recaps/service';
+import type { CellValue, ColumnType, ExportColumn } from './cells';
+import { writeCsv } from './csv';
+import { type DataSheet, type ManifestBatch, type ManifestContent, MAX_SHEET_ROWS, writeWorkbook } from './workbook';
+
+/**
+ * Every table and recap as a workbook (or CSV): the rows come from the same queries as the
+ * screens (`core/recaps`), headers and labels are always Indonesian, and the Manifest names who
+ * exported what, when, from which database and which import batches.
+ */
+
+export interface ExportRequest {
+  kind: ExportKind;
+  filters: RecapFilters;
+  format: ExportFormat;
+  level?: RecapLevel;
+  parentCode: string | null;
+}
+
+export interface ExportFile {
+  fileName: string;
+  bytes: Buffer;
+  rows: number;
+  sha256: string;
+}
+
+/** Exports speak Indonesian whatever the user's UI language (the issue's "Indonesian header row"). */
+const t = translator('id');
+const header = (key: string) => t(`recaps.export.column.${key}`);
+const measure = (key: string) => t(`recaps.measure.${key}`);
+const yesNo = (value: number | boolean) => t(value ? 'recaps.export.yes' : 'recaps.export.no');
+
+const col = (label: string, type: ColumnType, width: number): ExportColumn => ({ header: label, type, width });
+
+function sheetOf<T>(name: string, spec: [ExportColumn, (row: T) => CellValue][], rows: readonly T[]): DataSheet {
+  return { name, columns: spec.map(([c]) => c), rows: rows.map((row) => spec.map(([, value]) => value(row))) };
+}
+
+const provenanceColumns = <T extends { importBatchId: string | null; sourceRow: number | null; createdBy: string }>(): [ExportColumn, (row: T) => CellValue][] => [
+  [col(header('importBatchId'), 'text', 38), (r) => r.importBatchId],
+  [col(header('sourceRow'), 'integer', 12), (r) => r.sourceRow],
+  [col(header('createdBy'), 'text', 22), (r) => r.createdBy],
+];
+
+function recordSheet(source: RecapRowSource, records: readonly RecapRecord[]): DataSheet {
+  const id: [ExportColumn, (r: RecapRecord) => CellValue] = [col(header('id'), 'text', 38), (r) => r.id];
+  const item: [ExportColumn, (r: RecapRecord) => CellValue][] = [
+    [col(header('program'), 'text', 16), (r) => r.program],
+    [col(header('itemType'), 'text', 26), (r) => r.itemType],
+    [col(header('unit'), 'text', 10), (r) => r.unit],
+  ];
+  const place: [ExportColumn, (r: RecapRecord) => CellValue][] = [
+    [col(header('target'), 'text', 32), (r) => r.targetName],
+    [col(header('regionCode'), 'text', 19), (r) => r.regionCode],
+    [col(header('regionName'), 'text', 24), (r) => r.regionName],
+  ];
+  const batchFile: [ExportColumn, (r: RecapRecord) => CellValue] = [col(header('importFileName'), 'text', 30), (r) => r.importFileName];
+  const [batch, ...rest] = provenanceColumns<RecapRecord>();
+  const tail = [batch as [ExportColumn, (r: RecapRecord) => CellValue], batchFile, ...rest];
+  const name = t(`recaps.export.sheet.${source}`);
+  switch (source) {
+    case 'distributions':
+    case 'pledges':
+      return sheetOf(
+        name,
+        [
+          id,
+          [col(header(source === 'distributions' ? 'distributedOn' : 'pledgedOn'), 'date', 14), (r) => r.date],
+          [col(header('collaborator'), 'text', 32), (r) => r.partnerName],
+          [col(header('aggregator'), 'text', 28), (r) => r.aggregatorName],
+          ...item,
+          [col(header('quantity'), 'integer', 14), (r) => r.quantity],
+          [col(header('valueRupiah'), 'rupiah', 18), (r) => r.valueRupiah],
+          ...place,
+          ...(source === 'distributions'
+            ? [[col(header('verificationStatus'), 'text', 22), (r: RecapRecord) => (r.verificationStatus === null ? null : t(`recaps.verificationStatus.${r.verificationStatus}`))] as [ExportColumn, (r: RecapRecord) => CellValue]]
+            : []),
+          ...tail,
+        ],
+        records,
+      );
+    case 'needs':
+      return sheetOf(
+        name,
+        [
+          id,
+          [col(header('periodFrom'), 'date', 14), (r) => r.date],
+          [col(header('periodTo'), 'date', 14), (r) => r.dateTo],
+          ...place,
+          ...item,
+          [col(header('quantity'), 'integer', 14), (r) => r.quantity],
+          ...tail,
+        ],
+        records,
+      );
+    case 'fund-transfers':
+      return sheetOf(
+        name,
+        [
+          id,
+          [col(header('transferredOn'), 'date', 14), (r) => r.date],
+          [col(header('donor'), 'text', 32), (r) => r.partnerName],
+          [col(header('aggregator'), 'text', 28), (r) => r.aggregatorName],
+          [col(header('program'), 'text', 16), (r) => r.program],
+          [col(header('amountRupiah'), 'rupiah', 20), (r) => r.quantity],
+          ...tail,
+        ],
+        records,
+      );
+  }
+}
+
+interface PartnerExportRow {
+  id: string;
+  name: string;
+  entityKind: string;
+  isCollaborator: number;
+  isAggregator: number;
+  legalEntityNumber: string | null;
+  licenceKind: string | null;
+  licenceNumber: string | null;
+  licenceIssuer: string | null;
+  licenceValidUntil: string | null;
+  npwp: string | null;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  verified: number;
+  archivedAt: string | null;
+  programs: string | null;
+  importBatchId: string | null;
+  sourceRow: number | null;
+  createdBy: string;
+}
+
+/** Live partners (merged ones are tombstones and left out; archived ones listed with the date). */
+function partnerSheet(db: Db, filters: RecapFilters): DataSheet {
+  const parts: SQL[] = [sql`partner.deleted_at IS NULL`, sql`partner.merged_into_id IS NULL`];
+  if (filters.partnerId !== undefined) parts.push(sql`partner.id = ${filters.partnerId}`);
+  if (filters.programId !== undefined) parts.push(sql`EXISTS (SELECT 1 FROM partner_program pp WHERE pp.partner_id = partner.id AND pp.program_id = ${filters.programId})`);
+  if (filters.agencyId !== undefined) {
+    parts.push(sql`EXISTS (SELECT 1 FROM partner_program pp JOIN program pr ON pr.id = pp.program_id WHERE pp.partner_id = partner.id AND pr.agency_id = ${filters.agencyId})`);
+  }
+  if (filters.channel === 'aggregator') parts.push(sql`partner.is_aggregator = 1`);
+  const rows = db.all<PartnerExportRow>(sql`
+    SELECT partner.id, partner.name, partner.entity_kind AS entityKind, partner.is_collaborator AS isCollaborator,
+           partner.is_aggregator AS isAggregator, partner.legal_entity_number AS legalEntityNumber, partner.licence_kind AS licenceKind,
+           partner.licence_number AS licenceNumber, partner.licence_issuer AS licenceIssuer, partner.licence_valid_until AS licenceValidUntil,
+           partner.npwp, partner.contact_name AS contactName, partner.phone, partner.email, partner.address,
+           partner.region_code AS regionCode, region.name AS regionName, partner.verified, partner.archived_at AS archivedAt,
+           (SELECT group_concat(name, ', ') FROM (SELECT pr.name FROM partner_program pp JOIN program pr ON pr.id = pp.program_id
+             WHERE pp.partner_id = partner.id ORDER BY pr.sort_order)) AS programs,
+           partner.import_batch_id AS importBatchId, partner.source_row AS sourceRow, partner.created_by AS createdBy
+    FROM partner LEFT JOIN region ON region.code = partner.region_code
+    WHERE ${sql.join(parts, sql` AND `)}
+    ORDER BY partner.normalized_name, partner.id`);
+  return sheetOf(
+    t('recaps.export.sheet.partners'),
+    [
+      [col(header('id'), 'text', 38), (r) => r.id],
+      [col(header('name'), 'text', 40), (r) => r.name],
+      [col(header('entityKind'), 'text', 22), (r) => t(`partners.entityKind.${r.entityKind}`)],
+      [col(header('isCollaborator'), 'text', 12), (r) => yesNo(r.isCollaborator)],
+      [col(header('isAggregator'), 'text', 12), (r) => yesNo(r.isAggregator)],
+      [col(header('legalEntityNumber'), 'text', 36), (r) => r.legalEntityNumber],
+      [col(header('licenceKind'), 'text', 30), (r) => (r.licenceKind === null ? null : t(`partners.licenceKind.${r.licenceKind}`))],
+      [col(header('licenceNumber'), 'text', 20), (r) => r.licenceNumber],
+      [col(header('licenceIssuer'), 'text', 30), (r) => r.licenceIssuer],
+      [col(header('licenceValidUntil'), 'date', 14), (r) => r.licenceValidUntil],
+      [col(header('npwp'), 'text', 22), (r) => r.npwp],
+      [col(header('contactName'), 'text', 24), (r) => r.contactName],
+      [col(header('phone'), 'text', 16), (r) => r.phone],
+      [col(header('email'), 'text', 30), (r) => r.email],
+      [col(header('address'), 'text', 36), (r) => r.address],
+      [col(header('regionCode'), 'text', 19), (r) => r.regionCode],
+      [col(header('regionName'), 'text', 24), (r) => r.regionName],
+      [col(header('verified'), 'text', 12), (r) => yesNo(r.verified)],
+      [col(header('archivedAt'), 'text', 24), (r) => r.archivedAt],
+      [col(header('programs'), 'text', 30), (r) => r.programs],
+      ...provenanceColumns<PartnerExportRow>(),
+    ],
+    rows,
+  );
+}
+
+interface AgreementExportRow {
+  id: string;
+  number: string;
+  partnerName: string;
+  agencyName: string | null;
+  programs: string | null;
+  signedOn: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  status: string;
+  parentNumber: string | null;
+  notes: string | null;
+  importBatchId: string | null;
+  sourceRow: number | null;
+  createdBy: string;
+}
+
+/** PKS with the status as stored; the period filter keeps those valid at some time within it. */
+function agreementSheet(db: Db, filters: RecapFilters): DataSheet {
+  const parts: SQL[] = [sql`agreement.deleted_at IS NULL`];
+  if (filters.partnerId !== undefined) parts.push(sql`agreement.partner_id = ${filters.partnerId}`);
+  if (filters.agencyId !== undefined) parts.push(sql`agreement.agency_id = ${filters.agencyId}`);
+  if (filters.programId !== undefined) parts.push(sql`EXISTS (SELECT 1 FROM agreement_program ap WHERE ap.agreement_id = agreement.id AND ap.program_id = ${filters.programId})`);
+  if (filters.from !== undefined) parts.push(sql`(agreement.valid_until IS NULL OR agreement.valid_until >= ${filters.from})`);
+  if (filters.to !== undefined) parts.push(sql`(agreement.valid_from IS NULL OR agreement.valid_from <= ${filters.to})`);
+  const rows = db.all<AgreementExportRow>(sql`
+    SELECT agreement.id, agreement.number, partner.name AS partnerName, agency.short_name AS agencyName,
+           (SELECT group_concat(name, ', ') FROM (SELECT pr.name FROM agreement_program ap JOIN program pr ON pr.id = ap.program_id
+             WHERE ap.agreement_id = agreement.id ORDER BY pr.sort_order)) AS programs,
+           agreement.signed_on AS signedOn, agreement.valid_from AS validFrom, agreement.valid_until AS validUntil,
+           agreement.status, parent.number AS parentNumber, agreement.notes,
+           agreement.import_batch_id AS importBatchId, agreement.source_row AS sourceRow, agreement.created_by AS createdBy
+    FROM agreement JOIN partner ON partner.id = agreement.partner_id
+    LEFT JOIN agency ON agency.id = agreement.agency_id
+    LEFT JOIN agreement parent ON parent.id = agreement.parent_agreement_id
+    WHERE ${sql.join(parts, sql` AND `)}
+    ORDER BY agreement.number, agreement.id`);
+  return sheetOf(
+    t('recaps.export.sheet.agreements'),
+    [
+      [col(header('id'), 'text', 38), (r) => r.id],
+      [col(header('number'), 'text', 32), (r) => r.number],
+      [col(header('partner'), 'text', 36), (r) => r.partnerName],
+      [col(header('agency'), 'text', 18), (r) => r.agencyName],
+      [col(header('programs'), 'text', 30), (r) => r.programs],
+      [col(header('signedOn'), 'date', 14), (r) => r.signedOn],
+      [col(header('validFrom'), 'date', 14), (r) => r.validFrom],
+      [col(header('validUntil'), 'date', 14), (r) => r.validUntil],
+      [col(header('status'), 'text', 16), (r) => t(`agreements.status.${r.status}`)],
+      [col(header('parentNumber'), 'text', 32), (r) => r.parentNumber],
+      [col(header('notes'), 'text', 40), (r) => r.notes],
+      ...provenanceColumns<AgreementExportRow>(),
+    ],
+    rows,
+  );
+}
+
+type ItemLine = (RecapItem | WilayahItem) & { code: string; name: string };
+
+/** Columns of one item line; the per-item distinct counts only where the recap has them (per program). */
+const itemColumns = (distinct: boolean): [ExportColumn, (r: ItemLine) => CellValue][] => [
+  [col(measure('program'), 'text', 16), (r) => r.program],
+  [col(measure('itemType'), 'text', 26), (r) => r.itemType],
+  [col(measure('unit'), 'text', 10), (r) => r.unit],
+  ...(distinct
+    ? ([
+        [col(measure('collaborators'), 'integer', 13), (r) => r.collaborators],
+        [col(measure('aggregators'), 'integer', 12), (r) => r.aggregators],
+        [col(measure('targets'), 'integer', 12), (r) => r.targets],
+      ] as [ExportColumn, (r: ItemLine) => CellValue][])
+    : []),
+  [col(measure('need'), 'integer', 14), (r) => r.need],
+  [col(measure('pledged'), 'integer', 14), (r) => r.pledged],
+  [col(measure('realised'), 'integer', 14), (r) => r.realised],
+  [col(measure('coverage'), 'percent', 10), (r) => r.coverage],
+  [col(measure('rupiahPledged'), 'rupiah', 20), (r) => r.rupiahPledged],
+  [col(measure('rupiahRealised'), 'rupiah', 20), (r) => r.rupiahRealised],
+];
+
+type SummaryLine = Omit<RecapRow, 'items'> & Partial<Pick<RecapTotals, 'kota' | 'kecamatan' | 'kelurahan' | 'rw'>>;
+
+function summaryColumns(nameHeader: string, transfers: boolean): [ExportColumn, (r: SummaryLine) => CellValue][] {
+  return [
+    [col(measure('code'), 'text', 19), (r) => r.code],
+    [col(nameHeader, 'text', 28), (r) => r.name],
+    [col(measure('collaborators'), 'integer', 13), (r) => r.collaborators],
+    [col(measure('aggregators'), 'integer', 12), (r) => r.aggregators],
+    [col(measure('targets'), 'integer', 12), (r) => r.targets],
+    [col(measure('rupiahPledged'), 'rupiah', 20), (r) => r.rupiahPledged],
+    [col(measure('rupiahRealised'), 'rupiah', 20), (r) => r.rupiahRealised],
+    ...(transfers ? [[col(measure('rupiahTransferred'), 'rupiah', 20), (r: SummaryLine) => r.rupiahTransferred] as [ExportColumn, (r: SummaryLine) => CellValue]] : []),
+    [col(measure('kota'), 'integer', 10), (r) => r.kota ?? null],
+    [col(measure('kecamatan'), 'integer', 10), (r) => r.kecamatan ?? null],
+    [col(measure('kelurahan'), 'integer', 10), (r) => r.kelurahan ?? null],
+    [col(measure('rw'), 'integer', 8), (r) => r.rw ?? null],
+  ];
+}
+
+const itemLines = (rows: readonly (RecapRow | WilayahRow)[]): ItemLine[] => rows.flatMap((row) => row.items.map((item) => ({ ...item, code: row.code, name: row.name })));
+
+function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): DataSheet[] {
+  const { db } = deps;
+  const { filters } = request;
+  switch (request.kind) {
+    case 'partners':
+      return [partnerSheet(db, filters)];
+    case 'agreements':
+      return [agreementSheet(db, filters)];
+    case 'pledges':
+    case 'distributions':
+    case 'needs':
+    case 'fund-transfers':
+      return [recordSheet(request.kind, allRecords(db, request.kind, filters))];
+    case 'recap-program': {
+      const recap = recapByProgram(db, filters, ctx);
+      return [
+        sheetOf(t('recaps.export.sheet.recap-program'), itemColumns(true), itemLines(recap.rows)),
+        sheetOf(t('recaps.export.sheet.recap-program-summary'), summaryColumns(measure('program'), true), [...recap.rows, recap.totals]),
+      ];
+    }
+    case 'recap-wilayah': {
+      const recap = recapByWilayah(db, { filters, level: request.level, parentCode: request.parentCode }, ctx);
+      return [
+        sheetOf(
+          t('recaps.export.sheet.recap-wilayah'),
+          [[col(measure('code'), 'text', 19), (r) => r.code], [col(t(`level.${recap.level}`), 'text', 26), (r) => r.name], ...itemColumns(false)],
+          itemLines(recap.rows),
+        ),
+        sheetOf(t('recaps.export.sheet.recap-wilayah-summary'), summaryColumns(t(`level.${recap.level}`), false), [...recap.rows, recap.totals]),
+      ];
+    }
+    case 'overlap': {
+      const { rows } = listOverlap(db, filters, { offset: 0, limit: MAX_SHEET_ROWS + 1 });
+      return [
+        sheetOf(
+          t('recaps.export.sheet.overlap'),
+          [
+            [col(header('target'), 'text', 32), (r) => r.targetName],
+            [col(header('regionCode'), 'text', 19), (r) => r.regionCode],
+            [col(header('regionName'), 'text', 24), (r) => r.regionName],
+            [col(measure('program'), 'text', 16), (r) => r.program],
+            [col(measure('itemType'), 'text', 26), (r) => r.itemType],
+            [col(measure('unit'), 'text', 10), (r) => r.unit],
+            [col(measure('need'), 'integer', 14), (r) => r.need],
+            [col(measure('realised'), 'integer', 14), (r) => r.realised],
+            [col(measure('excess'), 'integer', 14), (r) => r.excess],
+            [col(measure('reason'), 'text', 24), (r) => t(`recaps.overlapReason.${r.reason}`)],
+            [col(measure('partners'), 'text', 60), (r) => r.partners.map((p) => `${p.name} (${p.realised})`).join('; ')],
+          ],
+          rows,
+        ),
+      ];
+    }
+  }
+}
+
+/** The import batches behind what an export shows, from its rows or (for a recap) its sources. */
+function batchesBehind(db: Db, request: ExportRequest, sheets: readonly DataSheet[]): ManifestBatch[] {
+  let ids: SQL;
+  if (request.kind.startsWith('recap-') || request.kind === 'overlap') {
+    const scope = scopeOf(request.filters, loadItemTypes(db), request.kind === 'recap-wilayah' ? request.parentCode : null);
+    const f = request.filters;
+    ids = sql`
+      SELECT import_batch_id FROM pledge WHERE ${pledgeWhere(f, scope)}
+      UNION SELECT import_batch_id FROM distribution WHERE ${distributionWhere(f, scope)}
+      UNION SELECT need.import_batch_id FROM need JOIN target ON target.id = need.target_id WHERE ${needWhere(f, scope)}
+      UNION SELECT import_batch_id FROM fund_transfer WHERE ${fundTransferWhere(f, scope)}`;
+  } else {
+    const sheet = sheets[0] as DataSheet;
+    const at = sheet.columns.findIndex((c) => c.header === header('importBatchId'));
+    const found = [...new Set(sheet.rows.map((row) => row[at]).filter((v): v is string => typeof v === 'string'))];
+    if (found.length === 0) return [];
+    ids = sql.join(found.map((id) => sql`SELECT ${id}`), sql` UNION ALL `);
+  }
+  return db.all<ManifestBatch>(sql`
+    SELECT id, file_name AS fileName, file_sha256 AS sha256, imported_at AS importedAt
+    FROM import_batch WHERE id IN (${ids}) ORDER BY imported_at, id`);
+}
+
+/** This database's stable id: the sync device id made when it was first opened (`open.ts`). */
+function databaseId(db: Db): string {
+  return db.get<{ value: string } | undefined>(sql`SELECT value FROM sync_state WHERE key = 'device_id'`)?.value ?? '';
+}
+
+function filterLines(db: Db, request: ExportRequest): [string, string][] {
+  const f = request.filters;
+  const label = (key: string) => t(`recaps.export.manifest.filter.${key}`);
+  const named = (query: SQL, id: string) => {
+    const name = db.get<{ name: string } | undefined>(query)?.name;
+    return name === undefined ? id : `${name} (${id})`;
+  };
+  const lines: [string, string][] = [];
+  if (f.from !== undefined) lines.push([label('from'), f.from]);
+  if (f.to !== undefined) lines.push([label('to'), f.to]);
+  if (f.programId !== undefined) lines.push([label('programId'), named(sql`SELECT name FROM program WHERE id = ${f.programId}`, f.programId)]);
+  if (f.itemTypeId !== undefined) lines.push([label('itemTypeId'), named(sql`SELECT name FROM item_type WHERE id = ${f.itemTypeId}`, f.itemTypeId)]);
+  if (f.agencyId !== undefined) lines.push([label('agencyId'), named(sql`SELECT short_name AS name FROM agency WHERE id = ${f.agencyId}`, f.agencyId)]);
+  if (f.partnerId !== undefined) lines.push([label('partnerId'), named(sql`SELECT name FROM partner WHERE id = ${f.partnerId}`, f.partnerId)]);
+  lines.push([label('channel'), t(`recaps.channel.${f.channel}`)]);
+  if (request.kind === 'recap-wilayah') {
+    if (request.level !== undefined) lines.push([label('level'), t(`level.${request.level}`)]);
+    if (request.parentCode !== null) lines.push([label('parentCode'), request.parentCode]);
+  }
+  return lines;
+}
+
+/** `2024-03-15T08:30:00.000Z` → `20240315-083000`. */
+const fileStamp = (iso: string) => iso.slice(0, 19).replaceAll('-', '').replace('T', '-').replaceAll(':', '');
+
+/** Builds the export file; the Manifest's first lines are, in this order, generated at, app version, database id (verification reads them). */
+export function exportTable(deps: CoreDeps, request: ExportRequest, ctx: CallContext): ExportFile {
+  const sheets = sheetsFor(deps, request, ctx);
+  const main = sheets[0] as DataSheet;
+  if (main.rows.length > MAX_SHEET_ROWS) throw new AppError('export_too_large', { kind: request.kind, rows: main.rows.length, max: MAX_SHEET_ROWS });
+  const generatedAt = deps.clock.now().toISOString();
+  const fileName = `ksbb-${request.kind}-${fileStamp(generatedAt)}.${request.format}`;
+  let bytes: Buffer;
+  if (request.format === 'csv') bytes = writeCsv(main);
+  else {
+    const m = (key: string) => t(`recaps.export.manifest.${key}`);
+    const manifest: ManifestContent = {
+      title: m('title'),
+      lines: [
+        [m('generatedAt'), generatedAt],
+        [m('appVersion'), deps.appVersion],
+        [m('databaseId'), databaseId(deps.db)],
+        [m('user'), ctx.actor],
+        [m('kind'), `${main.name} (${request.kind})`],
+        ...filterLines(deps.db, request),
+      ],
+      sheetHeader: [m('sheet'), m('rows'), m('sha256')],
+      batchHeader: [m('batch'), m('batchFile'), m('batchSha256'), m('batchImportedAt')],
+      noBatches: m('noBatches'),
+      batches: batchesBehind(deps.db, request, sheets),
+    };
+    bytes = writeWorkbook(sheets, manifest).bytes;
+  }
+  return { fileName, bytes, rows: main.rows.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
