@@ -14,13 +14,17 @@ import { AgreementForm } from './screens/agreements/AgreementForm';
 import { AgreementScreen } from './screens/agreements/AgreementScreen';
 import { AgreementsScreen } from './screens/agreements/AgreementsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
+import { ImportBatchesScreen } from './screens/imports/ImportBatchesScreen';
+import { ImportScreen } from './screens/imports/ImportScreen';
 import { PartnerForm } from './screens/partners/PartnerForm';
 import { PartnerScreen } from './screens/partners/PartnerScreen';
 import { PartnersScreen } from './screens/partners/PartnersScreen';
+import { RecapsScreen } from './screens/recaps/RecapsScreen';
 import { RegionsScreen } from './screens/RegionsScreen';
 import { TargetForm } from './screens/targets/TargetForm';
 import { TargetScreen } from './screens/targets/TargetScreen';
 import { TargetsScreen } from './screens/targets/TargetsScreen';
+import { VerifyScreen } from './screens/verify/VerifyScreen';
 
 /** Navigation: each entry with the screens that belong to it (so a detail screen lights its list). */
 const navigation: { route: Route; label: string; testId: string; screens: Route['screen'][] }[] = [
@@ -34,7 +38,10 @@ const navigation: { route: Route; label: string; testId: string; screens: Route[
   },
   { route: { screen: 'targets' }, label: 'nav.targets', testId: 'nav-targets', screens: ['targets', 'target', 'target-new', 'target-edit'] },
   { route: { screen: 'agencies' }, label: 'nav.agencies', testId: 'nav-agencies', screens: ['agencies'] },
+  { route: { screen: 'imports' }, label: 'nav.imports', testId: 'nav-imports', screens: ['imports', 'import-batches'] },
+  { route: { screen: 'recaps', tab: 'program', parentCode: null, filters: {} }, label: 'nav.recaps', testId: 'nav-recaps', screens: ['recaps'] },
   { route: { screen: 'regions', code: null }, label: 'nav.regions', testId: 'nav-regions', screens: ['regions'] },
+  { route: { screen: 'verify' }, label: 'nav.verify', testId: 'nav-verify', screens: ['verify'] },
 ];
 
 function Screen({ route }: { route: Route }) {
@@ -69,6 +76,14 @@ function Screen({ route }: { route: Route }) {
       return <TargetForm key={route.id} id={route.id} />;
     case 'agencies':
       return <AgenciesScreen />;
+    case 'recaps':
+      return <RecapsScreen view={route} />;
+    case 'verify':
+      return <VerifyScreen />;
+    case 'imports':
+      return <ImportScreen />;
+    case 'import-batches':
+      return <ImportBatchesScreen />;
   }
 }
 

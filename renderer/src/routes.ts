@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { parseRecapView, type RecapView, recapPathPattern, recapViewHref } from './screens/recaps/recap-view';
 
 /** Screens that are finished; only these appear in navigation. */
 export type Route =
@@ -17,7 +18,11 @@ export type Route =
   | { screen: 'target-new' }
   | { screen: 'target'; id: string }
   | { screen: 'target-edit'; id: string }
-  | { screen: 'agencies' };
+  | { screen: 'agencies' }
+  | { screen: 'imports' }
+  | { screen: 'import-batches' }
+  | ({ screen: 'recaps' } & RecapView)
+  | { screen: 'verify' };
 
 const id = '([0-9a-f-]{36})';
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
@@ -38,6 +43,10 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^#/sasaran/${id}$`), (m) => ({ screen: 'target', id: m[1] as string })],
   [new RegExp(`^#/sasaran/${id}/ubah$`), (m) => ({ screen: 'target-edit', id: m[1] as string })],
   [/^#\/skpd$/, () => ({ screen: 'agencies' })],
+  [/^#\/impor$/, () => ({ screen: 'imports' })],
+  [/^#\/impor\/riwayat$/, () => ({ screen: 'import-batches' })],
+  [recapPathPattern, (m) => ({ screen: 'recaps', ...parseRecapView(m) })],
+  [/^#\/verifikasi$/, () => ({ screen: 'verify' })],
 ];
 
 /** Routes live in the URL fragment (`#/mitra/<id>`), so Back works and nothing hits a server. */
@@ -82,6 +91,14 @@ export function routeHref(route: Route): string {
       return `#/sasaran/${route.id}/ubah`;
     case 'agencies':
       return '#/skpd';
+    case 'imports':
+      return '#/impor';
+    case 'import-batches':
+      return '#/impor/riwayat';
+    case 'recaps':
+      return recapViewHref(route);
+    case 'verify':
+      return '#/verifikasi';
   }
 }
 

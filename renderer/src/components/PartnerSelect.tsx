@@ -24,6 +24,8 @@ export function PartnerSelect({
   required,
   testId,
   excludeId,
+  clearable,
+  placeholder,
 }: {
   /** A partner that may not be chosen (e.g. the one a duplicate is merged into). */
   excludeId?: string;
@@ -33,6 +35,9 @@ export function PartnerSelect({
   error?: string;
   required?: boolean;
   testId?: string;
+  /** Offer an × that chooses no partner (a filter); a form field keeps its partner. */
+  clearable?: boolean;
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -64,7 +69,7 @@ export function PartnerSelect({
   return (
     <Select
       label={label}
-      placeholder={t('agreements.form.partnerPlaceholder')}
+      placeholder={placeholder ?? t('agreements.form.partnerPlaceholder')}
       data={options.map((p) => ({ value: p.id, label: labelOf(p) }))}
       value={value?.id ?? null}
       onChange={(id) => onChange(options.find((p) => p.id === id) ?? null)}
@@ -76,6 +81,7 @@ export function PartnerSelect({
       nothingFoundMessage={t('agreements.form.partnerNothingFound')}
       error={error ?? loadError ?? undefined}
       required={required}
+      clearable={clearable}
       data-testid={testId}
       comboboxProps={{ withinPortal: true }}
       maxDropdownHeight={320}

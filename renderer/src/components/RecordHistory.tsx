@@ -32,8 +32,8 @@ function show(value: unknown, t: TFunction, lang: Lang): string {
   return JSON.stringify(value);
 }
 
-/** When a moment was, in the user's language and Jakarta's time zone. */
-function moment(at: string, lang: string): string {
+/** When a moment was, in the user's language and Jakarta's time zone (`24 April 2020 pukul 10.15`). */
+export function moment(at: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'long',
     timeStyle: 'short',

@@ -232,13 +232,6 @@ export class AgreementsScreen extends AppScreen {
     return (await alert.getByTestId('alert-bucket').textContent()) ?? '';
   }
 
-  /** Closes the notifications (they are transient) so a screenshot shows the screen itself. */
-  async dismissNotifications(): Promise<void> {
-    const closeButtons = this.page.locator('.mantine-Notification-root button');
-    for (const button of await closeButtons.all()) await button.click({ force: true, timeout: 1000 }).catch(() => undefined);
-    await this.page.waitForFunction(() => document.querySelector('.mantine-Notification-root') === null, null, { timeout: 5000 });
-  }
-
   // --- helpers ----------------------------------------------------------------------------------
 
   /** A Mantine select: open it, click the option. */

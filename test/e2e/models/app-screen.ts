@@ -42,10 +42,18 @@ export class AppScreen {
     return this.page.getByTestId('region-breadcrumbs');
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** Closes every notification (so a screenshot shows the screen, not the toasts). */
+  async dismissNotifications(): Promise<void> {
+    const closeButtons = this.page.locator('.mantine-Notification-root button');
+    for (const button of await closeButtons.all()) await button.click({ force: true, timeout: 1000 }).catch(() => undefined);
+    await this.page.waitForFunction(() => document.querySelector('.mantine-Notification-root') === null, null, { timeout: 5000 });
+  }
+
+  /** The whole page, or (`fullPage: false`) only the window, for a dialog over a scrolled page. */
+  async screenshot(name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `${name}.png`);
-    await this.page.screenshot({ path, fullPage: true });
+    await this.page.screenshot({ path, fullPage });
     return path;
   }
 }

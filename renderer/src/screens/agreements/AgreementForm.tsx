@@ -8,7 +8,7 @@ import { fieldErrors, useAction } from '../../api/use-action';
 import { useProcedure } from '../../api/use-procedure';
 import { Loadable } from '../../components/Loadable';
 import { navigate } from '../../routes';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import { type PartnerOption, PartnerSelect } from '../../components/PartnerSelect';
 
 type SettableStatus = 'draft' | 'signed' | 'terminated';

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Code, CopyButton, Divider, FileButton, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Divider, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,11 @@ import { formatDate, formatNumber } from '../../../../electron/api/format';
 import type { Lang } from '../../../../electron/api/i18n';
 import { type AgreementDetail, MAX_DOCUMENT_BYTES } from '../../../../electron/api/procedures/agreements';
 import { ApiError, call } from '../../api/client';
+import { downloadBase64File } from '../../api/download';
+import { readFileBase64 } from '../../api/read-file';
 import { useAction } from '../../api/use-action';
 import { useProcedure } from '../../api/use-procedure';
+import { CopyAction } from '../../components/CopyAction';
 import { DetailList } from '../../components/DetailList';
 import { Loadable } from '../../components/Loadable';
 import { RecordHistory } from '../../components/RecordHistory';
@@ -17,26 +20,6 @@ import { coreToday, DaysLeft, dateOrNull, documentSize, documentType, jakartaDat
 type Document = AgreementDetail['documents'][number];
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
-
-/** The file's bytes as base64, read in the browser (the renderer has no file system). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error(file.name));
-    reader.readAsDataURL(file);
-  });
-}
-
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * Opens a document: the Electron window hands it to the system viewer; a browser on the web host
@@ -50,30 +33,7 @@ async function openDocument(doc: Document, lang: Lang): Promise<void> {
     return;
   }
   const content = await call('document:content', { id: doc.id }, lang);
-  const url = URL.createObjectURL(new Blob([bytesOf(content.contentBase64)], { type: content.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = content.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Two overlapping sheets (copy) or a tick (copied); drawn inline, no icon font needed. */
-function CopyIcon({ copied }: { copied: boolean }) {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-      {copied ? (
-        <path d="M5 12l5 5L20 7" />
-      ) : (
-        <>
-          <rect x="9" y="9" width="12" height="12" rx="2" />
-          <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
-        </>
-      )}
-    </svg>
-  );
+  downloadBase64File(content);
 }
 
 function Documents({ agreement, onChanged }: { agreement: AgreementDetail; onChanged: () => void }) {
@@ -99,7 +59,7 @@ function Documents({ agreement, onChanged }: { agreement: AgreementDetail; onCha
     }
     setReading(file.name);
     try {
-      const contentBase64 = await readBase64(file);
+      const contentBase64 = await readFileBase64(file);
       const attached = await run('document:attach', { agreementId: agreement.id, fileName: file.name, contentBase64 });
       if (!attached) return;
       const message = attached.alreadyAttached
@@ -204,21 +164,12 @@ function Documents({ agreement, onChanged }: { agreement: AgreementDetail; onCha
                       <Code data-testid="document-sha256" style={{ overflowWrap: 'anywhere', fontSize: 12 }}>
                         {doc.sha256}
                       </Code>
-                      <CopyButton value={doc.sha256} timeout={1500}>
-                        {({ copied, copy }) => (
-                          <Tooltip label={copied ? t('agreements.documents.copied') : t('agreements.documents.copy')} withArrow>
-                            <ActionIcon
-                              variant="subtle"
-                              color={copied ? 'teal' : 'gray'}
-                              onClick={copy}
-                              aria-label={t('agreements.documents.copy')}
-                              data-testid="document-copy"
-                            >
-                              <CopyIcon copied={copied} />
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </CopyButton>
+                      <CopyAction
+                        value={doc.sha256}
+                        label={t('agreements.documents.copy')}
+                        copiedLabel={t('agreements.documents.copied')}
+                        testId="document-copy"
+                      />
                     </Group>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{jakartaDate(doc.createdAt, lang)}</Table.Td>

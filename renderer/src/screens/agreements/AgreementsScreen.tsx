@@ -8,6 +8,7 @@ import { agreementStatusValues, type AgreementRow } from '../../../../electron/a
 import { call } from '../../api/client';
 import { useProcedure } from '../../api/use-procedure';
 import { type Column, DataTable, type PageRequest } from '../../components/DataTable';
+import { ExportMenu, workbookAndCsv } from '../../components/ExportMenu';
 import { navigate, routeHref } from '../../routes';
 import { type AgreementStatus, DaysLeft, StatusBadge, useLang } from './agreement-view';
 
@@ -120,9 +121,24 @@ export function AgreementsScreen() {
           <Title order={2}>{t('agreements.title')}</Title>
           <Text c="dimmed">{t('agreements.subtitle')}</Text>
         </div>
-        <Button component="a" href={routeHref({ screen: 'agreement-new', partnerId: null })} data-testid="agreement-new" style={{ flexShrink: 0 }}>
-          {t('agreements.newAgreement')}
-        </Button>
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <ExportMenu
+            groups={[
+              {
+                choices: workbookAndCsv(
+                  { kind: 'agreements', filters: { agencyId: filters.agencyId ?? undefined, programId: filters.programId ?? undefined, channel: 'all' } },
+                  t,
+                  'agreements-export',
+                ),
+              },
+            ]}
+            note={t('recapScreens.export.agreementsNote')}
+            testId="agreements-export"
+          />
+          <Button component="a" href={routeHref({ screen: 'agreement-new', partnerId: null })} data-testid="agreement-new">
+            {t('agreements.newAgreement')}
+          </Button>
+        </Group>
       </Group>
       <Stack gap="xs" role="search" aria-label={t('agreements.filter.q')}>
         <TextInput

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
 import { type Column, DataTable, type PageRequest } from '../../components/DataTable';
+import { ExportMenu, workbookAndCsv } from '../../components/ExportMenu';
 import { navigate } from '../../routes';
 
 type Row = Output<'partner:list'>['rows'][number];
@@ -96,9 +97,24 @@ export function PartnersScreen() {
           <Title order={2}>{t('partners.title')}</Title>
           <Text c="dimmed">{t('partners.subtitle')}</Text>
         </div>
-        <Button onClick={() => navigate({ screen: 'partner-new' })} data-testid="partner-new">
-          {t('partners.ui.newPartner')}
-        </Button>
+        <Group gap="sm">
+          <ExportMenu
+            groups={[
+              {
+                choices: workbookAndCsv(
+                  { kind: 'partners', filters: { programId: programId ?? undefined, channel: role === 'aggregator' ? 'aggregator' : 'all' } },
+                  t,
+                  'partners-export',
+                ),
+              },
+            ]}
+            note={t('recapScreens.export.partnersNote')}
+            testId="partners-export"
+          />
+          <Button onClick={() => navigate({ screen: 'partner-new' })} data-testid="partner-new">
+            {t('partners.ui.newPartner')}
+          </Button>
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm">
         <TextInput

@@ -1,8 +1,8 @@
 import { ActionIcon, Box, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../../electron/api/format';
-import { useLang } from '../../api/use-lang';
+import { formatDate } from '../../../electron/api/format';
+import { useLang } from '../api/use-lang';
 
 /**
  * `26/02/2024`, `26-2-2024`, `26.02.2024` (day first, as on an Indonesian PKS) or ISO
