@@ -17,8 +17,8 @@ export interface PartnerFilter {
 
 export type PartnerSort = 'name' | 'entityKind' | 'createdAt';
 
-/** The WHERE clause of a partner list: merged and deleted partners are never listed. */
-function partnerWhere(filter: PartnerFilter): SQL {
+/** The WHERE clause of a partner list (`partner p`): merged and deleted partners are never listed. */
+export function partnerWhere(filter: PartnerFilter): SQL {
   const parts: SQL[] = [sql`p.deleted_at IS NULL`, sql`p.merged_into_id IS NULL`];
   if (!filter.includeArchived) parts.push(sql`p.archived_at IS NULL`);
   if (filter.match !== null) parts.push(sql`p.rowid IN (SELECT rowid FROM partner_search WHERE partner_search MATCH ${filter.match})`);
@@ -39,7 +39,7 @@ function partnerWhere(filter: PartnerFilter): SQL {
  * 100,000-partner list reads only the index. Names sort by their normalised form: "PT Bank DKI"
  * sits under B, beside "Bank DKI, PT".
  */
-function partnerOrder(sort: PartnerSort, direction: 'asc' | 'desc'): SQL {
+export function partnerOrder(sort: PartnerSort, direction: 'asc' | 'desc'): SQL {
   const dir = direction === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
   switch (sort) {
     case 'name':

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { naturalKeyColumn, naturalKeyIndex, provenanceColumns, syncedColumns } from './columns';
 import { partner } from './partners';
 import { itemType, program } from './programs';
@@ -133,7 +133,34 @@ export const distribution = sqliteTable(
     index('distribution_recap_aggregator_idx')
       .on(t.aggregatorId, t.regionCode, t.itemTypeId, t.partnerId, t.distributedOn)
       .where(sql`deleted_at IS NULL AND verification_status <> 'ditolak' AND aggregator_id IS NOT NULL`),
+    // Reports rejected at verification, few: counted on the Beranda without reading the table.
+    index('distribution_rejected_idx').on(t.distributedOn).where(sql`deleted_at IS NULL AND verification_status = 'ditolak'`),
   ],
+);
+
+export const activityTotalSources = ['pledge', 'distribution'] as const;
+
+/**
+ * Running totals of pledges and counted distributions per (wilayah, item type, via an aggregator
+ * or not), kept by triggers on `pledge` and `distribution` (migration 0008) in the same
+ * transaction as every write: a wilayah recap without a period or partner filter, and the
+ * Beranda, read these few thousand rows instead of every record. Derived, never synced. Rows
+ * stay at zero when their last record goes; readers skip `records = 0`. A pledge with no place
+ * yet (via an aggregator) is kept under region code `''`, which no wilayah range includes.
+ * Made `WITHOUT ROWID` (migration 0007): the rows live in their key's order.
+ */
+export const activityTotal = sqliteTable(
+  'activity_total',
+  {
+    source: text('source', { enum: activityTotalSources }).notNull(),
+    regionCode: text('region_code').notNull(),
+    itemTypeId: text('item_type_id').notNull(),
+    viaAggregator: integer('via_aggregator', { mode: 'boolean' }).notNull(),
+    records: integer('records').notNull(),
+    quantity: integer('quantity').notNull(),
+    valueRupiah: integer('value_rupiah').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.regionCode, t.itemTypeId, t.viaAggregator] })],
 );
 
 /** Dana via agregator: money a donor hands to an aggregator, in whole Rupiah. */

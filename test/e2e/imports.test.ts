@@ -13,7 +13,9 @@ import { importStep, ImportsScreen } from './models/imports-screen';
  * host's clock fixed: a distributions workbook whose date column has a header nobody would guess
  * (so a required column is unmapped), fixed in the wizard; the preview's counts and reasons; the
  * rejected rows downloaded and read back; the commit; the same file again (mapping remembered for
- * the submitter, "already imported"); the batch in Riwayat impor, rolled back.
+ * the submitter, "already imported"); the batch in Riwayat impor, rolled back. Then, with the kind
+ * left automatic, the same workbook makes the wizard ask which kind (none fits); a file over the
+ * upload limit is refused before reading; a large one is cancelled; a broken one refused.
  */
 
 XLSX.set_fs(fs);
@@ -28,6 +30,7 @@ let files: string;
 let workbookPath: string;
 let largePath: string;
 let truncatedPath: string;
+let oversizePath: string;
 
 /**
  * A title row and a blank row above the header; `Waktu Serah Terima` is no synonym of Tanggal;
@@ -66,6 +69,10 @@ beforeAll(async () => {
   writeLargeSubmission(largePath, 20_000);
   // The first half of a real workbook: its zip directory (at the end) is gone.
   truncatedPath = join(files, 'Kiriman terpotong.xlsx');
+  // One byte over the limit, sparse on disk: only its size matters, it must never be read.
+  oversizePath = join(files, 'Kiriman raksasa.xlsx');
+  fs.closeSync(fs.openSync(oversizePath, 'w'));
+  fs.truncateSync(oversizePath, 50 * 1024 * 1024 + 1);
   const whole = readFileSync(workbookPath);
   writeFileSync(truncatedPath, whole.subarray(0, Math.floor(whole.length / 2)));
   host = await startHost((db) => ksbb(['--db', db, 'init']), { env: { KSBB_NOW: NOW } });
@@ -124,13 +131,13 @@ describe('import wizard in Chromium through the web host', () => {
     expect(await app.previewRowNumbers()).toEqual([4, 5, 6]);
     await app.screenshot('imports-3-preview');
 
-    // Every reason of the rejected row: the column, what was found, what is wrong.
+    // Every reason of the rejected row: the column, then the message (which names what was found, once).
     await app.filterRows('Ditolak');
     await expect.poll(() => app.previewRowNumbers()).toEqual([6]);
     const reasons = await app.reasonsOf(6);
     expect(reasons).toHaveLength(2);
-    expect(reasons.some((reason) => reason.startsWith('Jumlah -5:'))).toBe(true);
-    expect(reasons.some((reason) => reason.startsWith('Kota Bandung:'))).toBe(true);
+    expect(reasons).toContain('Jumlah: "-5" harus lebih besar dari 0.');
+    expect(reasons.find((reason) => reason.startsWith('Kota: '))).toMatch(/^Kota: "Bandung" bukan Kota\/Kabupaten Administrasi/);
     await app.screenshot('imports-4-rejected');
 
     // The rejected rows as a workbook in the file's layout, with their reasons.
@@ -198,12 +205,27 @@ describe('import wizard in Chromium through the web host', () => {
     await page.close();
   });
 
-  test('a large file shows its progress and can be cancelled; a broken file is refused in words; nothing is written', async () => {
+  test('no kind fits: the wizard asks; a large file shows its progress and can be cancelled; too large and broken files are refused in words; nothing is written', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
     const app = new ImportsScreen(page);
     await app.open(host.openUrl);
     await app.openWizard();
     const batchesBefore = (await callApi(host, 'import:batches', {})).total;
+
+    // Automatic kind and a date header no kind knows: no kind fits, so the wizard asks, offering
+    // the closest (realisasi first, as the names say); choosing it asks for the column.
+    await app.chooseFile(workbookPath);
+    await app.startReading();
+    await app.waitForStep(importStep.columns);
+    expect(await app.questionsText()).toContain('jenis kiriman (tidak ada jenis yang cocok');
+    expect(await app.candidates()).toEqual(['Lembar "Realisasi" sebagai Realisasi', 'Lembar "Realisasi" sebagai Komitmen']);
+    await app.screenshot('imports-11-no-kind-fits');
+    await app.chooseCandidate('sebagai Realisasi');
+    await expect.poll(() => app.questionsText()).toContain('kolom wajib yang belum ditemukan');
+    await app.discard();
+    await app.waitForStep(importStep.source);
+    await app.waitForNotification('Impor dibatalkan; tidak ada yang disimpan.');
+    await app.dismissNotifications();
 
     await app.chooseKind('Realisasi');
     await app.chooseFile(largePath);
@@ -211,17 +233,27 @@ describe('import wizard in Chromium through the web host', () => {
     await app.waitForStep(importStep.reading);
     await expect.poll(async () => (await app.progressValue()) ?? 0, { timeout: 90_000, interval: 100 }).toBeGreaterThan(0);
     expect(await app.progressText()).toMatch(/\d+(\.\d{3})* dari 20\.000 baris/);
-    await app.screenshot('imports-11-progress');
+    await app.screenshot('imports-12-progress');
     await app.cancel();
     await app.waitForStep(importStep.source);
     await app.waitForNotification('Impor dibatalkan; tidak ada yang disimpan.');
     await app.dismissNotifications();
 
+    // Over the upload limit: refused on choosing, in id-ID numbers, before a byte is read.
+    await app.chooseFile(oversizePath);
+    expect(await app.refusedFileText()).toBe(
+      'Berkas Kiriman raksasa.xlsx terlalu besar (52.428.801 byte; paling besar 52.428.800 byte). Berkas tidak dibaca; kirim lembar yang perlu saja atau bagi berkasnya.',
+    );
+    expect(await app.chosenFileText()).toBe('Belum ada berkas yang dipilih.');
+    expect(await app.startEnabled()).toBe(false);
+    await app.screenshot('imports-13-too-large');
+
     await app.chooseFile(truncatedPath);
+    expect(await app.refusedFileText()).toBe('');
     await app.startReading();
     const failure = await app.failureText();
     expect(failure).toContain('Kiriman terpotong.xlsx');
-    await app.screenshot('imports-12-broken-file');
+    await app.screenshot('imports-14-broken-file');
 
     expect((await callApi(host, 'import:batches', {})).total).toBe(batchesBefore);
     expect((await callApi(host, 'dashboard:summary', {})).distributions).toBe(0);

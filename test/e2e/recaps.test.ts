@@ -8,7 +8,9 @@ import type { VerifyResult } from '../../electron/api/procedures/exports';
 import type { RecapWilayah } from '../../electron/api/procedures/recaps';
 import { runKsbb } from '../fixtures/cli';
 import { callApi, ksbb, launchChromium, type RunningHost, startHost } from './host';
+import { AgreementsScreen } from './models/agreements-screen';
 import { AppScreen } from './models/app-screen';
+import { PartnersScreen } from './models/partners-screen';
 import { RecapsScreen } from './models/recaps-screen';
 
 /**
@@ -126,6 +128,13 @@ describe('Rekap in Chromium', () => {
     await recaps.openTab('unserved');
     await recaps.waitForTable('unserved-table');
     await app.screenshot('recaps-unserved', { fullPage: false });
+    // Belum terlayani exports like every other tab: one row per target and item type listed.
+    const unserved = await callApi(host, 'recap:unserved', { filters: { channel: 'all' }, limit: 1 });
+    const unservedFile = await recaps.export('recap-export', 'export-recap-xlsx');
+    expect(unservedFile.suggestedFilename()).toMatch(/^ksbb-unserved-\d{8}-\d{6}\.xlsx$/);
+    const unservedBook = XLSX.readFile(await unservedFile.path());
+    expect(unservedBook.SheetNames[0]).toBe('Belum terlayani');
+    expect(XLSX.utils.sheet_to_json(unservedBook.Sheets['Belum terlayani'] as XLSX.WorkSheet)).toHaveLength(unserved.total);
 
     // The same screen in English (numbers stay id-ID).
     await recaps.openTab('program');
@@ -202,26 +211,43 @@ describe('Rekap in Chromium', () => {
     await app.screenshot('recaps-verify');
   });
 
-  test('the partner and PKS lists export workbooks that verify intact', async () => {
+  test('the partner and PKS lists export exactly the rows they show, filtered and sorted, in files that verify intact', async () => {
     const app = new AppScreen(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
     const recaps = new RecapsScreen(app.page);
+    const partnerList = new PartnersScreen(app.page);
+    const agreementList = new AgreementsScreen(app.page);
     await app.open(host.openUrl);
 
-    await app.page.getByTestId('nav-partners').click();
+    // Aggregators only, by name from Z to A: the workbook holds those rows, in that order.
+    await partnerList.openList();
+    await partnerList.filterRole('Agregator');
+    await partnerList.sortBy('Nama');
+    const aggregators = await callApi(host, 'partner:list', { role: 'aggregator', sort: 'name', direction: 'desc', limit: 500 });
+    expect(aggregators.total).toBeLessThan((await callApi(host, 'partner:list', { limit: 1 })).total);
+    await expect.poll(() => partnerList.total().textContent()).toContain(formatNumber(aggregators.total));
     const partners = await recaps.export('partners-export', 'partners-export-xlsx');
     const partnersPath = join(host.dataDir, partners.suggestedFilename());
     await partners.saveAs(partnersPath);
     const partnersCheck = await runKsbb(['verify', partnersPath]);
     expect(partnersCheck.code, partnersCheck.stdout + partnersCheck.stderr).toBe(0);
+    const book = XLSX.readFile(partnersPath);
+    const partnerRows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
+    expect(partnerRows.slice(1).map((row) => row[0])).toEqual(aggregators.rows.map((row) => row.id));
 
-    await app.page.getByTestId('nav-agreements').click();
+    // Expired PKS covering Pendidikan only: one CSV line per PKS the list shows.
+    await agreementList.openList();
+    await agreementList.filterStatus('Kedaluwarsa');
+    await agreementList.filterProgram('Pendidikan');
+    const expired = await callApi(host, 'agreement:list', { status: 'expired', programId: 'pendidikan', limit: 500 });
+    expect(expired.total).toBeGreaterThan(0);
+    expect(expired.total).toBeLessThan((await callApi(host, 'agreement:list', { limit: 1 })).total);
+    await expect.poll(() => agreementList.totalText()).toContain(formatNumber(expired.total));
     const agreements = await recaps.export('agreements-export', 'agreements-export-csv');
     expect(agreements.suggestedFilename()).toMatch(/^ksbb-agreements-.*\.csv$/);
     const csv = XLSX.read(fs.readFileSync(await agreements.path(), 'utf8'), { type: 'string' });
     const lines = XLSX.utils.sheet_to_json<string[]>(csv.Sheets[csv.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
-    const pks = await callApi(host, 'agreement:list', { limit: 1 });
-    // A header row with the Indonesian names, then one line per PKS.
+    // A header row with the Indonesian names, then the PKS as listed.
     expect(lines[0]).toContain('Nomor PKS');
-    expect(lines).toHaveLength(pks.total + 1);
+    expect(lines.slice(1).map((line) => line[0])).toEqual(expired.rows.map((row) => row.id));
   });
 });

@@ -5,7 +5,7 @@ import { verifyWorkbook } from '../../electron/core/exports/verify';
 import type { OpenedCore } from '../../electron/core/open';
 import { apiOf, TEST_USER } from '../fixtures/api';
 import { seedRecapScenario } from '../fixtures/recaps';
-import { seedPartner } from '../fixtures/registry';
+import { seedAgreement, seedPartner } from '../fixtures/registry';
 import { createTempDb, FIXED_NOW, TEST_APP_VERSION, type TempDb } from '../fixtures/temp-db';
 
 let t: TempDb;
@@ -133,13 +133,100 @@ describe('workbook export', () => {
   });
 
   it('exports every kind through the procedure, as base64', async () => {
-    for (const kind of ['partners', 'agreements', 'pledges', 'distributions', 'needs', 'fund-transfers', 'recap-program', 'recap-wilayah', 'overlap'] as const) {
+    for (const kind of ['partners', 'agreements', 'pledges', 'distributions', 'needs', 'fund-transfers', 'recap-program', 'recap-wilayah', 'overlap', 'unserved'] as const) {
       const file = await api.ok('export:table', { kind, filters: {}, ...(kind === 'recap-wilayah' ? { parentCode: s.kel1 } : {}) });
       const verified = await api.ok('export:verify', { fileName: file.fileName, contentBase64: file.contentBase64 });
       expect([kind, verified.status]).toEqual([kind, 'intact']);
     }
     const overlap = await api.ok('export:table', { kind: 'overlap', filters: {} });
     expect(overlap.rows).toBe(1); // T1: A directly and B via G, 130 paket for a need of 100
+  });
+});
+
+describe('exports of the lists and of Belum terlayani', () => {
+  /** The ID column of a CSV export, in file order. */
+  const csvIds = (contentBase64: string) =>
+    Buffer.from(contentBase64, 'base64')
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(';')[0]);
+  const manifestOf = (bytes: Buffer) => grid(read(bytes).Sheets.Manifest).map((r) => (r ?? []).map((c) => c?.v ?? null));
+
+  it('writes exactly the partners the list shows for its own filters, in its order', async () => {
+    const archived = seedPartner(core, { name: 'Yayasan Lama', aggregator: true, archived: true });
+    const queries = [
+      {},
+      { role: 'aggregator' },
+      { q: 'yayasan' },
+      { q: 'yayasan', includeArchived: true, sort: 'name', direction: 'desc' },
+      { entityKind: 'dunia_usaha', sort: 'createdAt', direction: 'desc' },
+      { verified: false, role: 'collaborator' },
+    ] as const;
+    for (const query of queries) {
+      const listed = await api.ok('partner:list', { ...query, limit: 500 });
+      const file = await api.ok('export:table', { kind: 'partners', format: 'csv', partnerList: query });
+      expect([query, csvIds(file.contentBase64)]).toEqual([query, listed.rows.map((r) => r.id)]);
+    }
+    const aggregators = await api.ok('export:table', { kind: 'partners', format: 'csv', partnerList: { role: 'aggregator' } });
+    expect(csvIds(aggregators.contentBase64)).toEqual([s.G, s.H]);
+    const yayasan = await api.ok('export:table', { kind: 'partners', format: 'csv', partnerList: { q: 'yayasan', includeArchived: true, sort: 'name', direction: 'desc' } });
+    expect(csvIds(yayasan.contentBase64)).toEqual([archived, s.H, s.G]);
+    // Without the list's filters (ksbb export partners): every partner, archived ones too.
+    expect(csvIds(exportOf('partners', 'csv').bytes.toString('base64'))).toContain(archived);
+
+    const file = exportTable(core.deps, { kind: 'partners', filters: { channel: 'all' }, format: 'xlsx', parentCode: null, partnerList: { q: 'yayasan', role: 'aggregator', includeArchived: false, direction: 'asc' } }, ctx);
+    expect(manifestOf(file.bytes).slice(5, 10)).toEqual([
+      ['Jenis ekspor', 'Mitra (partners)'],
+      ['Filter: pencarian', 'yayasan'],
+      ['Filter: peran', 'Agregator'],
+      ['Termasuk yang diarsipkan', 'Tidak'],
+      ['Urutan', 'Nama, naik'],
+    ]);
+  });
+
+  it('writes exactly the PKS the list shows for its own filters, in its order, with the status as of today', async () => {
+    // The fixed clock says 2024-03-15.
+    seedAgreement(core, { partnerId: s.G, number: '001/PKS/GOTONG', validFrom: '2023-01-01', validUntil: '2024-04-01' });
+    const lapsed = seedAgreement(core, { partnerId: s.H, number: '002/PKS/HARAPAN', validFrom: '2020-04-01', validUntil: '2021-12-31' });
+    seedAgreement(core, { partnerId: s.G, number: '003/PKS/GOTONG', status: 'draft', signedOn: null });
+    seedAgreement(core, { partnerId: s.A, number: '004/PKS/ALFA', validFrom: '2022-01-01', validUntil: '2026-12-31' });
+    const queries = [
+      {},
+      { status: 'expired' },
+      { status: 'signed', sort: 'validUntil', direction: 'desc' },
+      { expiringWithinDays: 30 },
+      { q: 'gotong', direction: 'desc' },
+      { partnerId: s.G },
+    ] as const;
+    for (const query of queries) {
+      const listed = await api.ok('agreement:list', { ...query, limit: 500 });
+      const file = await api.ok('export:table', { kind: 'agreements', format: 'csv', agreementList: query });
+      expect([query, csvIds(file.contentBase64)]).toEqual([query, listed.rows.map((r) => r.id)]);
+    }
+    const expired = exportTable(core.deps, { kind: 'agreements', filters: { channel: 'all' }, format: 'xlsx', parentCode: null, agreementList: { status: 'expired', direction: 'asc' } }, ctx);
+    const rows = grid(read(expired.bytes).Sheets.PKS).map((r) => (r ?? []).map((c) => c?.v ?? null));
+    expect(rows.map((r) => [r[0], r[1], r[8], r[9]])).toEqual([
+      ['ID', 'Nomor PKS', 'Status', 'Status hari ini'],
+      [lapsed, '002/PKS/HARAPAN', 'Ditandatangani', 'Kedaluwarsa'],
+    ]);
+    expect(manifestOf(expired.bytes)).toContainEqual(['Filter: status hari ini', 'Kedaluwarsa']);
+  });
+
+  it('exports Belum terlayani as recap:unserved lists it', async () => {
+    const filters = { from: '2021-01-01' };
+    const listed = await api.ok('recap:unserved', { filters });
+    expect(listed.rows.map((r) => r.targetName)).toEqual(['Panti Werdha Dua']);
+    const file = exportTable(core.deps, { kind: 'unserved', filters: { ...filters, channel: 'all' }, format: 'xlsx', parentCode: null }, ctx);
+    expect(file.fileName).toBe('ksbb-unserved-20240315-083000.xlsx');
+    const data = grid(read(file.bytes).Sheets['Belum terlayani']).map((r) => (r ?? []).map((c) => c?.v ?? null));
+    const only = listed.rows[0] as (typeof listed.rows)[number];
+    expect(data).toEqual([
+      ['Sasaran', 'Jenis sasaran', 'Kode wilayah', 'Wilayah', 'Program', 'Jenis bantuan', 'Satuan', 'Kebutuhan'],
+      ['Panti Werdha Dua', 'Panti werdha', only.regionCode, only.regionName, 'Pangan', only.itemType, only.unit, 30],
+    ]);
+    expect(verifyWorkbook(file.bytes, 'belum-terlayani.xlsx').status).toBe('intact');
   });
 });
 

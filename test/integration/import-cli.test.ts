@@ -8,7 +8,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../electron/cli/main';
 import { submissionKindValues } from '../../electron/api/procedures/imports';
 import { submissionFields } from '../../electron/core/imports/kinds';
 import { runKsbb } from '../fixtures/cli';
-import { distributionsBytes, filesDir, row, writeScenario } from '../fixtures/imports/scenarios';
+import { DISTRIBUTION_HEADER, distributionsBytes, filesDir, row, workbookBytes, writeScenario } from '../fixtures/imports/scenarios';
 import { seedAgreement, seedPartner, seedTarget } from '../fixtures/registry';
 import { createTempDb, FIXED_NOW, type TempDb } from '../fixtures/temp-db';
 
@@ -103,8 +103,22 @@ describe('ksbb import', () => {
     const path = writeScenario(t.dir, 'dua.xlsx', XLSX.write(twoSheets, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const run = await ksbb('import', path);
     expect(run.code).toBe(EXIT_USAGE);
-    expect(run.stderr).toContain('Mei (distributions), Juni (distributions)');
+    expect(run.stderr).toContain('Mei (distributions); Juni (distributions)');
     expect((await ksbb('import', path, '--sheet', 'Juni', '--json')).code).toBe(EXIT_OK);
+  });
+
+  it('exits 2 with import_needs_choice naming the closest kinds and their missing columns when no kind has its required columns', async () => {
+    // A distributions sheet whose date column has a header no kind knows, in a sheet and file whose names say nothing.
+    const header = ['Waktu Serah Terima', ...DISTRIBUTION_HEADER.slice(1)];
+    const path = writeScenario(t.dir, 'kiriman.xlsx', workbookBytes(header, [DISTRIBUTION_HEADER.map((column) => row()[column] ?? null)], { sheetName: 'Sheet1' }));
+    const run = await ksbb('import', path, '--json');
+    expect(run.code).toBe(EXIT_USAGE);
+    const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    expect(error.code).toBe('import_needs_choice');
+    expect(error.message).toContain('jenis kiriman (tidak ada jenis yang cocok');
+    expect(error.message).toContain('Sheet1 (pledges): kolom wajib Tanggal Komitmen tidak ditemukan; Sheet1 (distributions): kolom wajib Tanggal tidak ditemukan.');
+    // Said which kind, it asks for the column.
+    expect((await ksbb('import', path, '--kind', 'distributions')).stderr).toContain('Kolom wajib tidak ditemukan di lembar "Sheet1": Tanggal.');
   });
 
   it('prints an Indonesian summary with id-ID numbers by default, English with --lang en', async () => {

@@ -246,17 +246,23 @@ describe('choosing the sheet and the columns', () => {
     const asked = await previewImport(core, workbookBytes(DISTRIBUTION_HEADER, data.slice(1), { sheetName: 'Mei', extraSheets: { Juni: data } }));
     expect(asked.preview).toMatchObject({ questions: ['sheet'], sheet: null, rows: 0 });
     expect(asked.preview.candidates).toEqual([
-      { sheet: 'Mei', kind: 'distributions' },
-      { sheet: 'Juni', kind: 'distributions' },
+      { sheet: 'Mei', kind: 'distributions', requiredMissing: [] },
+      { sheet: 'Juni', kind: 'distributions', requiredMissing: [] },
     ]);
     const chosen = await previewImport(core, bytes, { sheet: 'Juni' });
     expect(chosen.preview).toMatchObject({ questions: [], sheet: 'Juni', accepted: 2 });
   });
 
-  it('asks for the columns it cannot find, takes a mapping, and remembers it for the same submitter', async () => {
+  it('asks for the kind and the columns it cannot find, takes a mapping, and remembers it (and so the kind) for the same submitter', async () => {
     const header = ['Tgl Kirim', 'Pemberi', 'Barang Diberikan', 'Banyaknya Paket', 'Kota', 'Kecamatan', 'Kelurahan'];
     const sheetRows = (quantities: number[]) => quantities.map((q) => ['24/04/2020', 'PT Sinar Jaya', 'Paket sembako', q, 'Jakarta Selatan', 'Tebet', 'Manggarai']);
-    const first = await previewImport(core, workbookBytes(header, sheetRows([10, 20])), { submitter: 'Dinas KPKP' });
+    // Only the wilayah columns are known: no kind has its required columns, so the kind is asked, the sheet's name first.
+    const asked = await previewImport(core, workbookBytes(header, sheetRows([10, 20])), { submitter: 'Dinas KPKP' });
+    expect(asked.preview).toMatchObject({ kind: null, sheet: 'Realisasi', questions: ['kind'], rows: 0 });
+    expect(asked.preview.candidates[0]).toEqual({ sheet: 'Realisasi', kind: 'distributions', requiredMissing: ['date', 'collaborator', 'itemType', 'quantity'] });
+    expect(asked.preview.candidates.every((c) => c.requiredMissing.length > 0)).toBe(true);
+
+    const first = await previewImport(core, workbookBytes(header, sheetRows([10, 20])), { submitter: 'Dinas KPKP', kind: 'distributions' });
     expect(first.preview).toMatchObject({ kind: 'distributions', questions: ['mapping'], requiredMissing: ['date', 'collaborator', 'itemType', 'quantity'], rows: 0 });
     expect(first.preview.layout?.columns).toEqual(header.map((h, index) => ({ index, header: h })));
 
@@ -267,9 +273,9 @@ describe('choosing the sheet and the columns', () => {
     await first.jobs.commit(first.jobId, false);
 
     const next = await previewImport(core, workbookBytes(header, sheetRows([30])), { submitter: 'DINAS  KPKP' });
-    expect(next.preview).toMatchObject({ questions: [], accepted: 1, layout: { source: 'remembered', mapping: expect.objectContaining({ date: 0, collaborator: 1, itemType: 2, quantity: 3 }) } });
+    expect(next.preview).toMatchObject({ kind: 'distributions', questions: [], accepted: 1, layout: { source: 'remembered', mapping: expect.objectContaining({ date: 0, collaborator: 1, itemType: 2, quantity: 3 }) } });
     const stranger = await previewImport(core, workbookBytes(header, sheetRows([40])), { submitter: 'Yayasan Lain' });
-    expect(stranger.preview.questions).toEqual(['mapping']);
+    expect(stranger.preview.questions).toEqual(['kind']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../electron/api/contract';
+import type { RecapFilters, RecapLevel } from '../../electron/api/procedures/recaps';
 import type { OpenedCore } from '../../electron/core/open';
 import { createRecapCache } from '../../electron/core/recaps/cache';
 import { recapByWilayah } from '../../electron/core/recaps/service';
@@ -178,7 +179,8 @@ describe('recap per wilayah', () => {
   it('serves a drill-down from the memo of the kota view, and notices a write', () => {
     const cache = createRecapCache();
     const ctx = { actor: 'test', lang: 'id' as const };
-    const filters = { channel: 'all' as const };
+    // A period: read from the records, through the memo (without one the running totals answer).
+    const filters = { channel: 'all' as const, from: '2020-01-01' };
     recapByWilayah(core.deps.db, { filters, parentCode: null }, ctx, cache);
     const drilled = recapByWilayah(core.deps.db, { filters, parentCode: s.kel1 }, ctx, cache);
     expect(drilled).toEqual(recapByWilayah(core.deps.db, { filters, parentCode: s.kel1 }, ctx));
@@ -186,6 +188,53 @@ describe('recap per wilayah', () => {
     putDistribution(core, { partnerId: s.C, itemTypeId: SEMBAKO, quantity: 5, targetId: s.T3, regionCode: s.rw2, date: '2020-04-30' });
     core.deps.db.$client.prepare("INSERT INTO audit_log (at, actor, action, table_name, record_id, changes, prev_hash, hash) VALUES ('x', 'x', 'create', 'distribution', 'x', '{}', 'x', 'x')").run();
     expect(item(row(recapByWilayah(core.deps.db, { filters, parentCode: s.kel1 }, ctx, cache), s.rw2), SEMBAKO)).toMatchObject({ realised: 45 });
+  });
+});
+
+describe('running totals (activity_total)', () => {
+  const ctx = { actor: 'test', lang: 'id' as const };
+  // The same recap read from the records: a period that holds every record leaves the totals out.
+  const fromRecords = (filters: RecapFilters) => ({ ...filters, from: '2020-01-01' });
+  const same = (filters: RecapFilters, parentCode: string | null, level?: RecapLevel) => {
+    const fast = recapByWilayah(core.deps.db, { filters, parentCode, level }, ctx);
+    const slow = recapByWilayah(core.deps.db, { filters: fromRecords(filters), parentCode, level }, ctx);
+    expect({ ...fast, filters: null }).toEqual({ ...slow, filters: null });
+    return fast;
+  };
+  const everyView = () => {
+    for (const channel of ['all', 'aggregator', 'end-to-end'] as const) {
+      same({ channel }, null);
+      same({ channel }, '31.71', 'kelurahan');
+      same({ channel }, s.kel1);
+      same({ channel, programId: 'pangan' }, null, 'kecamatan');
+      same({ channel, itemTypeId: SEMBAKO }, s.kel1);
+    }
+  };
+
+  it('answer every wilayah recap without a period or partner exactly as the records do, through every kind of write', () => {
+    everyView();
+    expect(item(same({ channel: 'all' }, s.kel1).totals, SEMBAKO)).toMatchObject({ pledged: 80, realised: 170 });
+    const client = core.deps.db.$client;
+    // A new delivery, a report rejected at verification, one moved to another RW, a quantity corrected.
+    const added = putDistribution(core, { partnerId: s.C, aggregatorId: s.H, itemTypeId: SEMBAKO, quantity: 5, targetId: s.T3, regionCode: s.rw2, date: '2020-04-30' });
+    client.prepare("UPDATE distribution SET verification_status = 'ditolak' WHERE quantity = 60").run();
+    client.prepare('UPDATE distribution SET region_code = ?, quantity = 44 WHERE quantity = 40').run(s.rw1);
+    // A rejected report accepted after all, a deleted one restored, a pledge moved off its place.
+    client.prepare("UPDATE distribution SET verification_status = 'diverifikasi_sekretariat' WHERE quantity = 999").run();
+    client.prepare('UPDATE distribution SET deleted_at = NULL WHERE quantity = 500').run();
+    client.prepare('UPDATE pledge SET region_code = NULL, target_id = NULL WHERE quantity = 80').run();
+    everyView();
+    expect(item(same({ channel: 'all' }, s.kel1).totals, SEMBAKO)).toMatchObject({ pledged: 0, realised: 70 + 5 + 44 + 999 + 500 });
+    // Deleted: softly, then for good.
+    client.prepare('UPDATE distribution SET deleted_at = ? WHERE id = ?').run('2024-03-15T08:30:00.000Z', added);
+    client.prepare('DELETE FROM distribution WHERE quantity = 999').run();
+    everyView();
+    const totals = client.prepare("SELECT source, sum(records) AS records, sum(quantity) AS quantity FROM activity_total GROUP BY source ORDER BY source").all();
+    const records = client
+      .prepare(`SELECT 'distribution' AS source, count(*) AS records, sum(quantity) AS quantity FROM distribution WHERE deleted_at IS NULL AND verification_status <> 'ditolak'
+                UNION ALL SELECT 'pledge', count(*), sum(quantity) FROM pledge WHERE deleted_at IS NULL`)
+      .all();
+    expect(totals).toEqual(records);
   });
 });
 

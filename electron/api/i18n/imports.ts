@@ -33,6 +33,7 @@ const id = {
   },
   question: {
     kind: 'jenis kiriman (beberapa jenis sama cocoknya)',
+    kindNone: 'jenis kiriman (tidak ada jenis yang cocok: kolom wajibnya tidak ditemukan semua)',
     sheet: 'lembar kerja (beberapa lembar sama cocoknya)',
     mapping: 'kolom wajib yang belum ditemukan',
   },
@@ -111,6 +112,7 @@ const id = {
     rolledBack: 'Batch {{batchId}} dibatalkan: {{records}} catatan dihapus (tombstone). Berkasnya dapat diimpor lagi.',
     needsChoice: 'Berkas {{file}} perlu keputusan: {{question}}',
     candidates: 'Pilihan: {{list}}. Gunakan --kind atau --sheet.',
+    candidateLacking: '{{candidate}}: kolom wajib {{columns}} tidak ditemukan',
     requiredMissing: 'Kolom wajib tidak ditemukan di lembar "{{sheet}}": {{columns}}.',
     noHeader: 'Tidak ditemukan baris judul kolom yang dikenal di berkas ini (15 baris pertama). Gunakan --kind atau periksa berkasnya.',
   },
@@ -143,6 +145,7 @@ const en: Widen<typeof id> = {
   },
   question: {
     kind: 'the kind of submission (several fit equally well)',
+    kindNone: 'the kind of submission (none fits: not all of its required columns were found)',
     sheet: 'the sheet (several fit equally well)',
     mapping: 'required columns not found',
   },
@@ -221,6 +224,7 @@ const en: Widen<typeof id> = {
     rolledBack: 'Batch {{batchId}} rolled back: {{records}} records removed (tombstoned). The file may be imported again.',
     needsChoice: 'File {{file}} needs a decision: {{question}}',
     candidates: 'Choices: {{list}}. Use --kind or --sheet.',
+    candidateLacking: '{{candidate}}: required columns {{columns}} not found',
     requiredMissing: 'Required columns not found in sheet "{{sheet}}": {{columns}}.',
     noHeader: 'No known column header row found in this file (first 15 rows). Use --kind or check the file.',
   },

@@ -74,7 +74,6 @@ const id = {
   unserved: {
     explain: 'Sasaran dengan estimasi kebutuhan dalam periode ini yang belum menerima realisasi apa pun dari jenis bantuan itu.',
     region: 'Wilayah',
-    noExport: 'Daftar ini belum dapat diekspor; ekspor "Estimasi kebutuhan" memuat kebutuhan di baliknya.',
   },
   rows: {
     title: 'Baris di balik angka',
@@ -108,8 +107,6 @@ const id = {
     csv: 'CSV (.csv)',
     data: 'Data dengan filter ini (Excel)',
     done: '{{fileName}} diunduh ({{rows}} baris).',
-    partnersNote: 'Memuat semua mitra; dari filter layar ini hanya program dan peran agregator yang diterapkan.',
-    agreementsNote: 'Memuat semua PKS; dari filter layar ini hanya SKPD dan program yang diterapkan.',
   },
   verify: {
     title: 'Verifikasi berkas',
@@ -226,7 +223,6 @@ const en: Widen<typeof id> = {
   unserved: {
     explain: 'Targets with a need in this period that have received no delivery of that item type.',
     region: 'Region',
-    noExport: 'This list cannot be exported yet; the "Needs" export holds the needs behind it.',
   },
   rows: {
     title: 'Rows behind the figure',
@@ -260,8 +256,6 @@ const en: Widen<typeof id> = {
     csv: 'CSV (.csv)',
     data: 'Data within these filters (Excel)',
     done: '{{fileName}} downloaded ({{rows}} rows).',
-    partnersNote: 'Holds every partner; of this screen’s filters only the program and the aggregator role apply.',
-    agreementsNote: 'Holds every agreement; of this screen’s filters only the SKPD and the program apply.',
   },
   verify: {
     title: 'Verify a file',

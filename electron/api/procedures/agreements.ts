@@ -138,22 +138,28 @@ export const documentVerifyProblemSchema = z.object({
   agreementNumbers: z.array(z.string()),
 });
 
+const { offset, limit, ...agreementListOrder } = pageInput(['number', 'validUntil', 'signedOn']);
+
+/** What the PKS list is narrowed and ordered by: `agreement:list` pages through it, `export:table` writes all of it. */
+export const agreementListQuerySchema = z
+  .object({
+    ...agreementListOrder,
+    /** Full-text search over number, partner name and notes; any text is safe. */
+    q: z.string().max(200).optional(),
+    partnerId: idSchema.optional(),
+    /** Effective status (as of today). */
+    status: agreementStatusSchema.optional(),
+    agencyId: slugSchema.optional(),
+    programId: slugSchema.optional(),
+    /** Signed agreements still in force whose `validUntil` is within this many days from today. */
+    expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  })
+  .strict();
+export type AgreementListQuery = z.output<typeof agreementListQuerySchema>;
+
 export const agreementProcedures = {
   'agreement:list': {
-    input: z
-      .object({
-        ...pageInput(['number', 'validUntil', 'signedOn']),
-        /** Full-text search over number, partner name and notes; any text is safe. */
-        q: z.string().max(200).optional(),
-        partnerId: idSchema.optional(),
-        /** Effective status (as of today). */
-        status: agreementStatusSchema.optional(),
-        agencyId: slugSchema.optional(),
-        programId: slugSchema.optional(),
-        /** Signed agreements still in force whose `validUntil` is within this many days from today. */
-        expiringWithinDays: z.number().int().min(0).max(3650).optional(),
-      })
-      .strict(),
+    input: agreementListQuerySchema.extend({ offset, limit }),
     output: pageOutput(agreementRowSchema),
   },
   'agreement:get': {

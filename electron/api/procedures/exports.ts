@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { countSchema, regionCodeSchema } from '../schemas';
+import { agreementListQuerySchema } from './agreements';
+import { partnerListQuerySchema } from './partners';
 import { recapFilterSchema, recapLevels } from './recaps';
 
 /**
@@ -17,6 +19,7 @@ export const exportKinds = [
   'recap-program',
   'recap-wilayah',
   'overlap',
+  'unserved',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -67,6 +70,13 @@ export const exportProcedures = {
         /** For `recap-wilayah`: as in `recap:wilayah`. */
         level: z.enum(recapLevels).optional(),
         parentCode: regionCodeSchema.nullable().default(null),
+        /**
+         * For `partners`: the partner list's filters and order, as `partner:list` takes them; the
+         * file holds exactly the rows the list shows. Without it, every partner (archived too).
+         */
+        partnerList: partnerListQuerySchema.optional(),
+        /** For `agreements`: the PKS list's, as `agreement:list` takes them. Without it, every PKS. */
+        agreementList: agreementListQuerySchema.optional(),
       })
       .strict(),
     output: z.object({

@@ -77,8 +77,19 @@ export type ImportRowStatus = (typeof importRowStatusValues)[number];
 export const importQuestionValues = ['kind', 'sheet', 'mapping'] as const;
 export type ImportQuestionValue = (typeof importQuestionValues)[number];
 
-/** Base64 of at most 50 MB of file. */
-const MAX_BASE64_CHARS = Math.ceil((50 * 1024 * 1024) / 3) * 4;
+type Offer = { requiredMissing: readonly string[] };
+
+/** No kind fits the file: every kind offered lacks a required column (or nothing was recognised at all). */
+export const noKindFits = (candidates: readonly Offer[]): boolean => candidates.every((c) => c.requiredMissing.length > 0);
+
+/** The message key of a question: `kind` when several kinds fit equally well is told apart from `kind` when none fits. */
+export function importQuestionKey(question: ImportQuestionValue, candidates: readonly Offer[]): string {
+  return question === 'kind' && noKindFits(candidates) ? 'imports.question.kindNone' : `imports.question.${question}`;
+}
+
+/** The largest submitted file read: 50 MB (the app refuses a larger one before reading it, the CLI before opening the database). */
+export const MAX_SUBMISSION_BYTES = 50 * 1024 * 1024;
+const MAX_BASE64_CHARS = Math.ceil(MAX_SUBMISSION_BYTES / 3) * 4;
 const base64Schema = z.string().max(MAX_BASE64_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 const fileNameSchema = z.string().trim().min(1).max(255);
@@ -141,8 +152,11 @@ export const importPreviewSchema = z.object({
   kind: submissionKindSchema.nullable(),
   /** Non-empty when the wizard must ask: which kind, which sheet (several equally good), or a required column. */
   questions: z.array(z.enum(importQuestionValues)),
-  /** The sheets (or kinds) that are equally good, when `questions` has `sheet` or `kind`. */
-  candidates: z.array(z.object({ sheet: z.string(), kind: submissionKindSchema })),
+  /**
+   * When `questions` has `sheet` or `kind`: the sheets (or kinds) that fit equally well, or, when
+   * no kind has all its required columns, the kinds that fit best, each with the required columns it lacks.
+   */
+  candidates: z.array(z.object({ sheet: z.string(), kind: submissionKindSchema, requiredMissing: z.array(fieldKeySchema) })),
   fields: z.array(importFieldSchema),
   layout: z
     .object({

@@ -240,21 +240,27 @@ export const provenanceSchema = z.object({
     .nullable(),
 });
 
+const { offset, limit, ...partnerListOrder } = pageInput(['name', 'entityKind', 'createdAt']);
+
+/** What the partner list is narrowed and ordered by: `partner:list` pages through it, `export:table` writes all of it. */
+export const partnerListQuerySchema = z
+  .object({
+    ...partnerListOrder,
+    /** Search text: every word must begin a word of the name (legal forms ignored), contact name or e-mail. */
+    q: z.string().max(200).optional(),
+    role: partnerRoleSchema.optional(),
+    entityKind: entityKindSchema.optional(),
+    programId: referenceIdSchema.optional(),
+    verified: z.boolean().optional(),
+    /** Archived partners are left out unless asked for; merged partners are never listed. */
+    includeArchived: z.boolean().default(false),
+  })
+  .strict();
+export type PartnerListQuery = z.output<typeof partnerListQuerySchema>;
+
 export const partnerProcedures = {
   'partner:list': {
-    input: z
-      .object({
-        ...pageInput(['name', 'entityKind', 'createdAt']),
-        /** Search text: every word must begin a word of the name (legal forms ignored), contact name or e-mail. */
-        q: z.string().max(200).optional(),
-        role: partnerRoleSchema.optional(),
-        entityKind: entityKindSchema.optional(),
-        programId: referenceIdSchema.optional(),
-        verified: z.boolean().optional(),
-        /** Archived partners are left out unless asked for; merged partners are never listed. */
-        includeArchived: z.boolean().default(false),
-      })
-      .strict(),
+    input: partnerListQuerySchema.extend({ offset, limit }),
     output: pageOutput(partnerListRowSchema),
   },
   'partner:get': {

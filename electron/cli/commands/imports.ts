@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../api/errors';
 import { formatNumber } from '../../api/format';
-import { type ImportError, type SubmissionKind, submissionKindValues } from '../../api/procedures/imports';
+import { type ImportError, importQuestionKey, MAX_SUBMISSION_BYTES, type SubmissionKind, submissionKindValues } from '../../api/procedures/imports';
 import { idSchema } from '../../api/schemas';
 import { listBatches, rollbackBatch } from '../../core/imports/batches';
 import { createImportJobs } from '../../core/imports/jobs';
@@ -14,8 +14,6 @@ import { command, EXIT_OK, EXIT_PROBLEMS } from './types';
 
 /** `ksbb import FILE`, `ksbb template KIND --out FILE`, `ksbb batch list`, `ksbb batch rollback ID`. */
 
-/** The largest submission read (the same cap as the app's upload). */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Reasons printed in the human summary; `--json` and `--errors` have them all. */
 const PRINTED_ERRORS = 50;
 const PAGE = 500;
@@ -37,7 +35,7 @@ function readSubmissionFile(cl: ParsedCommandLine, given: string): Uint8Array {
   } catch {
     throw new UsageError('imports.cli.fileNotFound', { path: given }, cl.lang);
   }
-  if (size > MAX_FILE_BYTES) throw new UsageError('imports.cli.fileTooLarge', { path: given, size: formatNumber(size), max: formatNumber(MAX_FILE_BYTES) }, cl.lang);
+  if (size > MAX_SUBMISSION_BYTES) throw new UsageError('imports.cli.fileTooLarge', { path: given, size: formatNumber(size), max: formatNumber(MAX_SUBMISSION_BYTES) }, cl.lang);
   return readFileSync(path);
 }
 
@@ -89,16 +87,19 @@ export const importCommands = {
         const preview = jobs.status(jobId, ctx).preview;
         if (!preview) throw new AppError('internal', { reason: 'no preview' });
         if (preview.questions.length > 0 || preview.kind === null || preview.sheet === null) {
+          const headers = (kind: SubmissionKind, keys: readonly string[]) => keys.map((key) => fieldOf(kind, key)?.header ?? key).join(', ');
+          const offer = (c: (typeof preview.candidates)[number]) =>
+            c.requiredMissing.length === 0 ? `${c.sheet} (${c.kind})` : t('imports.cli.candidateLacking', { candidate: `${c.sheet} (${c.kind})`, columns: headers(c.kind, c.requiredMissing) });
           const detail =
             preview.candidates.length > 0
-              ? t('imports.cli.candidates', { list: preview.candidates.map((c) => `${c.sheet} (${c.kind})`).join(', ') })
+              ? t('imports.cli.candidates', { list: preview.candidates.map(offer).join('; ') })
               : preview.layout === null
                 ? t('imports.cli.noHeader')
                 : t('imports.cli.requiredMissing', {
                     sheet: preview.sheet ?? '',
-                    columns: preview.requiredMissing.map((key) => (preview.kind ? (fieldOf(preview.kind, key)?.header ?? key) : key)).join(', '),
+                    columns: preview.kind ? headers(preview.kind, preview.requiredMissing) : preview.requiredMissing.join(', '),
                   });
-          throw new AppError('import_needs_choice', { file: plan.file, question: preview.questions.map((q) => `imports.question.${q}`).join(','), detail });
+          throw new AppError('import_needs_choice', { file: plan.file, question: preview.questions.map((q) => importQuestionKey(q, preview.candidates)).join(','), detail });
         }
         const errors = jobs.errors(jobId, ctx);
         let counts = { accepted: preview.accepted, rejected: preview.rejected, duplicates: preview.duplicates };

@@ -14,12 +14,12 @@ import { command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, fileCommand } from './type
 
 /** `ksbb recap`, `ksbb export KIND --out FILE`, `ksbb verify FILE`. */
 
-const stringOption = (cl: ParsedCommandLine, name: string): string | undefined => {
+export const stringOption = (cl: ParsedCommandLine, name: string): string | undefined => {
   const value = cl.options[name];
   return typeof value === 'string' ? value : undefined;
 };
 
-function dateOption(cl: ParsedCommandLine, name: 'from' | 'to'): string | undefined {
+export function dateOption(cl: ParsedCommandLine, name: 'from' | 'to'): string | undefined {
   const value = stringOption(cl, name);
   if (value !== undefined && !isoDateSchema.safeParse(value).success) throw new UsageError('recaps.cli.badDate', { option: name, value }, cl.lang);
   return value;
@@ -38,7 +38,7 @@ function outOption(cl: ParsedCommandLine, required: boolean): { path: string; fo
 }
 
 /** `--program` by id or name, any case ("pangan", "Pangan"). */
-function programId(deps: CoreDeps, cl: ParsedCommandLine, given: string | undefined): string | undefined {
+export function programId(deps: CoreDeps, cl: ParsedCommandLine, given: string | undefined): string | undefined {
   if (given === undefined) return undefined;
   const programs = deps.db.$client.prepare('SELECT id, name FROM program ORDER BY sort_order').all() as { id: string; name: string }[];
   const wanted = given.trim().toLowerCase();

@@ -5,7 +5,7 @@ import { agreement, agreementProgram } from '../../../db/schema';
 import type { AgreementStatus } from '../../../db/schema/agreements';
 import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { AgreementDetail, AgreementRow } from '../../api/procedures/agreements';
+import type { AgreementDetail, AgreementListQuery, AgreementRow } from '../../api/procedures/agreements';
 import { inTransaction, journalWrite, sameValue, updatedChanges } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
@@ -62,7 +62,8 @@ function selectRows(db: Db, today: string, where: SQL, tail: SQL = sql``): Agree
   return db.all<AgreementDbRow>(sql`SELECT ${rowColumns(today)} ${fromClause} WHERE ${where} ${tail}`).map(toRow);
 }
 
-function listWhere(input: ParsedInput<'agreement:list'>, today: string): SQL {
+/** The WHERE clause of the PKS list (statuses as of `today`): one reading for the list and its export. */
+export function agreementListWhere(input: AgreementListQuery, today: string): SQL {
   const parts: SQL[] = [sql`agreement.deleted_at IS NULL`];
   const match = input.q === undefined ? null : prefixMatch(partnerSearchWords(input.q));
   if (match !== null) parts.push(sql`agreement.rowid IN (SELECT rowid FROM agreement_search WHERE agreement_search MATCH ${match})`);
@@ -80,8 +81,10 @@ function listWhere(input: ParsedInput<'agreement:list'>, today: string): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-function listOrder(sort: string, direction: 'asc' | 'desc'): SQL {
-  const dir = sql.raw(direction === 'desc' ? 'DESC' : 'ASC');
+/** The PKS list's order: by number, or by end date when the list shows agreements ending soon. */
+export function agreementListOrder(query: AgreementListQuery): SQL {
+  const sort = query.sort ?? (query.expiringWithinDays !== undefined ? 'validUntil' : 'number');
+  const dir = sql.raw(query.direction === 'desc' ? 'DESC' : 'ASC');
   // Agreements without the date sort after those with one, whichever the direction.
   switch (sort) {
     case 'validUntil':
@@ -96,15 +99,9 @@ function listOrder(sort: string, direction: 'asc' | 'desc'): SQL {
 /** One page of agreements, filtered and sorted in SQL; statuses and days left as of today (the clock). */
 export function listAgreements(deps: Pick<CoreDeps, 'db' | 'clock'>, input: ParsedInput<'agreement:list'>): Output<'agreement:list'> {
   const today = todayOf(deps.clock);
-  const where = listWhere(input, today);
+  const where = agreementListWhere(input, today);
   const total = deps.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM agreement WHERE ${where}`).n;
-  const sort = input.sort ?? (input.expiringWithinDays !== undefined ? 'validUntil' : 'number');
-  const rows = selectRows(
-    deps.db,
-    today,
-    where,
-    sql`ORDER BY ${listOrder(sort, input.direction)} LIMIT ${input.limit} OFFSET ${input.offset}`,
-  );
+  const rows = selectRows(deps.db, today, where, sql`ORDER BY ${agreementListOrder(input)} LIMIT ${input.limit} OFFSET ${input.offset}`);
   return { total, rows };
 }
 

@@ -1,13 +1,20 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
+import { agreementEffectiveStatus } from '../../../db/queries/agreements';
+import { partnerOrder, partnerWhere } from '../../../db/queries/partners';
 import { AppError } from '../../api/errors';
 import { translator } from '../../api/i18n';
+import type { AgreementListQuery } from '../../api/procedures/agreements';
 import type { ExportFormat, ExportKind } from '../../api/procedures/exports';
-import type { RecapFilters, RecapItem, RecapLevel, RecapRecord, RecapRow, RecapRowSource, RecapTotals, WilayahItem, WilayahRow } from '../../api/procedures/recaps';
+import type { PartnerListQuery } from '../../api/procedures/partners';
+import type { OverlapRow, RecapFilters, RecapItem, RecapLevel, RecapRecord, RecapRow, RecapRowSource, RecapTotals, UnservedRow, WilayahItem, WilayahRow } from '../../api/procedures/recaps';
+import { agreementListOrder, agreementListWhere } from '../agreements/service';
+import { today as todayOf } from '../agreements/dates';
 import type { CallContext, CoreDeps } from '../context';
+import { partnerFilterOf } from '../partners/service';
 import { distributionWhere, fundTransferWhere, loadItemTypes, needWhere, pledgeWhere, scopeOf } from '../recaps/filters';
-import { listOverlap } from '../recaps/overlap';
+import { listOverlap, listUnserved } from '../recaps/overlap';
 import { allRecords } from '../recaps/records';
 import { recapByProgram, recapByWilayah } from '../recaps/service';
 import type { CellValue, ColumnType, ExportColumn } from './cells';
@@ -26,6 +33,8 @@ export interface ExportRequest {
   format: ExportFormat;
   level?: RecapLevel;
   parentCode: string | null;
+  partnerList?: PartnerListQuery;
+  agreementList?: AgreementListQuery;
 }
 
 export interface ExportFile {
@@ -147,27 +156,23 @@ interface PartnerExportRow {
   createdBy: string;
 }
 
-/** Live partners (merged ones are tombstones and left out; archived ones listed with the date). */
-function partnerSheet(db: Db, filters: RecapFilters): DataSheet {
-  const parts: SQL[] = [sql`partner.deleted_at IS NULL`, sql`partner.merged_into_id IS NULL`];
-  if (filters.partnerId !== undefined) parts.push(sql`partner.id = ${filters.partnerId}`);
-  if (filters.programId !== undefined) parts.push(sql`EXISTS (SELECT 1 FROM partner_program pp WHERE pp.partner_id = partner.id AND pp.program_id = ${filters.programId})`);
-  if (filters.agencyId !== undefined) {
-    parts.push(sql`EXISTS (SELECT 1 FROM partner_program pp JOIN program pr ON pr.id = pp.program_id WHERE pp.partner_id = partner.id AND pr.agency_id = ${filters.agencyId})`);
-  }
-  if (filters.channel === 'aggregator') parts.push(sql`partner.is_aggregator = 1`);
+/** Without the list's own filters: every partner, archived ones too (merged ones are tombstones and never listed). */
+const everyPartner: PartnerListQuery = { includeArchived: true, direction: 'asc' };
+
+/** The partners the list shows for `query` (`partner:list`'s own filter and order), archived ones with the date. */
+function partnerSheet(db: Db, query: PartnerListQuery): DataSheet {
   const rows = db.all<PartnerExportRow>(sql`
-    SELECT partner.id, partner.name, partner.entity_kind AS entityKind, partner.is_collaborator AS isCollaborator,
-           partner.is_aggregator AS isAggregator, partner.legal_entity_number AS legalEntityNumber, partner.licence_kind AS licenceKind,
-           partner.licence_number AS licenceNumber, partner.licence_issuer AS licenceIssuer, partner.licence_valid_until AS licenceValidUntil,
-           partner.npwp, partner.contact_name AS contactName, partner.phone, partner.email, partner.address,
-           partner.region_code AS regionCode, region.name AS regionName, partner.verified, partner.archived_at AS archivedAt,
+    SELECT p.id, p.name, p.entity_kind AS entityKind, p.is_collaborator AS isCollaborator,
+           p.is_aggregator AS isAggregator, p.legal_entity_number AS legalEntityNumber, p.licence_kind AS licenceKind,
+           p.licence_number AS licenceNumber, p.licence_issuer AS licenceIssuer, p.licence_valid_until AS licenceValidUntil,
+           p.npwp, p.contact_name AS contactName, p.phone, p.email, p.address,
+           p.region_code AS regionCode, region.name AS regionName, p.verified, p.archived_at AS archivedAt,
            (SELECT group_concat(name, ', ') FROM (SELECT pr.name FROM partner_program pp JOIN program pr ON pr.id = pp.program_id
-             WHERE pp.partner_id = partner.id ORDER BY pr.sort_order)) AS programs,
-           partner.import_batch_id AS importBatchId, partner.source_row AS sourceRow, partner.created_by AS createdBy
-    FROM partner LEFT JOIN region ON region.code = partner.region_code
-    WHERE ${sql.join(parts, sql` AND `)}
-    ORDER BY partner.normalized_name, partner.id`);
+             WHERE pp.partner_id = p.id ORDER BY pr.sort_order)) AS programs,
+           p.import_batch_id AS importBatchId, p.source_row AS sourceRow, p.created_by AS createdBy
+    FROM partner p LEFT JOIN region ON region.code = p.region_code
+    WHERE ${partnerWhere(partnerFilterOf(query))}
+    ORDER BY ${partnerOrder(query.sort ?? 'name', query.direction)}`);
   return sheetOf(
     t('recaps.export.sheet.partners'),
     [
@@ -207,6 +212,7 @@ interface AgreementExportRow {
   validFrom: string | null;
   validUntil: string | null;
   status: string;
+  effectiveStatus: string;
   parentNumber: string | null;
   notes: string | null;
   importBatchId: string | null;
@@ -214,26 +220,24 @@ interface AgreementExportRow {
   createdBy: string;
 }
 
-/** PKS with the status as stored; the period filter keeps those valid at some time within it. */
-function agreementSheet(db: Db, filters: RecapFilters): DataSheet {
-  const parts: SQL[] = [sql`agreement.deleted_at IS NULL`];
-  if (filters.partnerId !== undefined) parts.push(sql`agreement.partner_id = ${filters.partnerId}`);
-  if (filters.agencyId !== undefined) parts.push(sql`agreement.agency_id = ${filters.agencyId}`);
-  if (filters.programId !== undefined) parts.push(sql`EXISTS (SELECT 1 FROM agreement_program ap WHERE ap.agreement_id = agreement.id AND ap.program_id = ${filters.programId})`);
-  if (filters.from !== undefined) parts.push(sql`(agreement.valid_until IS NULL OR agreement.valid_until >= ${filters.from})`);
-  if (filters.to !== undefined) parts.push(sql`(agreement.valid_from IS NULL OR agreement.valid_from <= ${filters.to})`);
-  const rows = db.all<AgreementExportRow>(sql`
+/** Without the list's own filters: every PKS. */
+const everyAgreement: AgreementListQuery = { direction: 'asc' };
+
+/** The PKS the list shows for `query` (`agreement:list`'s own filter and order), with the status as stored and as of today. */
+function agreementSheet(deps: CoreDeps, query: AgreementListQuery): DataSheet {
+  const today = todayOf(deps.clock);
+  const rows = deps.db.all<AgreementExportRow>(sql`
     SELECT agreement.id, agreement.number, partner.name AS partnerName, agency.short_name AS agencyName,
            (SELECT group_concat(name, ', ') FROM (SELECT pr.name FROM agreement_program ap JOIN program pr ON pr.id = ap.program_id
              WHERE ap.agreement_id = agreement.id ORDER BY pr.sort_order)) AS programs,
            agreement.signed_on AS signedOn, agreement.valid_from AS validFrom, agreement.valid_until AS validUntil,
-           agreement.status, parent.number AS parentNumber, agreement.notes,
+           agreement.status, ${agreementEffectiveStatus(today)} AS effectiveStatus, parent.number AS parentNumber, agreement.notes,
            agreement.import_batch_id AS importBatchId, agreement.source_row AS sourceRow, agreement.created_by AS createdBy
     FROM agreement JOIN partner ON partner.id = agreement.partner_id
     LEFT JOIN agency ON agency.id = agreement.agency_id
     LEFT JOIN agreement parent ON parent.id = agreement.parent_agreement_id
-    WHERE ${sql.join(parts, sql` AND `)}
-    ORDER BY agreement.number, agreement.id`);
+    WHERE ${agreementListWhere(query, today)}
+    ORDER BY ${agreementListOrder(query)}`);
   return sheetOf(
     t('recaps.export.sheet.agreements'),
     [
@@ -246,6 +250,7 @@ function agreementSheet(db: Db, filters: RecapFilters): DataSheet {
       [col(header('validFrom'), 'date', 14), (r) => r.validFrom],
       [col(header('validUntil'), 'date', 14), (r) => r.validUntil],
       [col(header('status'), 'text', 16), (r) => t(`agreements.status.${r.status}`)],
+      [col(header('effectiveStatus'), 'text', 16), (r) => t(`agreements.status.${r.effectiveStatus}`)],
       [col(header('parentNumber'), 'text', 32), (r) => r.parentNumber],
       [col(header('notes'), 'text', 40), (r) => r.notes],
       ...provenanceColumns<AgreementExportRow>(),
@@ -297,14 +302,23 @@ function summaryColumns(nameHeader: string, transfers: boolean): [ExportColumn, 
 
 const itemLines = (rows: readonly (RecapRow | WilayahRow)[]): ItemLine[] => rows.flatMap((row) => row.items.map((item) => ({ ...item, code: row.code, name: row.name })));
 
+/** Where an overlap or unserved line lies and what item it is about. */
+const placeAndItemColumns = <T extends Pick<UnservedRow, 'regionCode' | 'regionName' | 'program' | 'itemType' | 'unit'>>(): [ExportColumn, (r: T) => CellValue][] => [
+  [col(header('regionCode'), 'text', 19), (r) => r.regionCode],
+  [col(header('regionName'), 'text', 24), (r) => r.regionName],
+  [col(measure('program'), 'text', 16), (r) => r.program],
+  [col(measure('itemType'), 'text', 26), (r) => r.itemType],
+  [col(measure('unit'), 'text', 10), (r) => r.unit],
+];
+
 function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): DataSheet[] {
   const { db } = deps;
   const { filters } = request;
   switch (request.kind) {
     case 'partners':
-      return [partnerSheet(db, filters)];
+      return [partnerSheet(db, request.partnerList ?? everyPartner)];
     case 'agreements':
-      return [agreementSheet(db, filters)];
+      return [agreementSheet(deps, request.agreementList ?? everyAgreement)];
     case 'pledges':
     case 'distributions':
     case 'needs':
@@ -335,16 +349,27 @@ function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): Da
           t('recaps.export.sheet.overlap'),
           [
             [col(header('target'), 'text', 32), (r) => r.targetName],
-            [col(header('regionCode'), 'text', 19), (r) => r.regionCode],
-            [col(header('regionName'), 'text', 24), (r) => r.regionName],
-            [col(measure('program'), 'text', 16), (r) => r.program],
-            [col(measure('itemType'), 'text', 26), (r) => r.itemType],
-            [col(measure('unit'), 'text', 10), (r) => r.unit],
+            ...placeAndItemColumns<OverlapRow>(),
             [col(measure('need'), 'integer', 14), (r) => r.need],
             [col(measure('realised'), 'integer', 14), (r) => r.realised],
             [col(measure('excess'), 'integer', 14), (r) => r.excess],
             [col(measure('reason'), 'text', 24), (r) => t(`recaps.overlapReason.${r.reason}`)],
             [col(measure('partners'), 'text', 60), (r) => r.partners.map((p) => `${p.name} (${p.realised})`).join('; ')],
+          ],
+          rows,
+        ),
+      ];
+    }
+    case 'unserved': {
+      const { rows } = listUnserved(db, filters, { offset: 0, limit: MAX_SHEET_ROWS + 1 });
+      return [
+        sheetOf(
+          t('recaps.export.sheet.unserved'),
+          [
+            [col(header('target'), 'text', 32), (r) => r.targetName],
+            [col(header('targetKind'), 'text', 18), (r) => t(`partners.targetKind.${r.targetKind}`)],
+            ...placeAndItemColumns<UnservedRow>(),
+            [col(measure('need'), 'integer', 14), (r) => r.need],
           ],
           rows,
         ),
@@ -356,7 +381,7 @@ function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): Da
 /** The import batches behind what an export shows, from its rows or (for a recap) its sources. */
 function batchesBehind(db: Db, request: ExportRequest, sheets: readonly DataSheet[]): ManifestBatch[] {
   let ids: SQL;
-  if (request.kind.startsWith('recap-') || request.kind === 'overlap') {
+  if (request.kind.startsWith('recap-') || request.kind === 'overlap' || request.kind === 'unserved') {
     const scope = scopeOf(request.filters, loadItemTypes(db), request.kind === 'recap-wilayah' ? request.parentCode : null);
     const f = request.filters;
     ids = sql`
@@ -382,23 +407,52 @@ function databaseId(db: Db): string {
 }
 
 function filterLines(db: Db, request: ExportRequest): [string, string][] {
-  const f = request.filters;
   const label = (key: string) => t(`recaps.export.manifest.filter.${key}`);
   const named = (query: SQL, id: string) => {
     const name = db.get<{ name: string } | undefined>(query)?.name;
     return name === undefined ? id : `${name} (${id})`;
   };
+  const program = (id: string) => named(sql`SELECT name FROM program WHERE id = ${id}`, id);
+  const agency = (id: string) => named(sql`SELECT short_name AS name FROM agency WHERE id = ${id}`, id);
+  const partner = (id: string) => named(sql`SELECT name FROM partner WHERE id = ${id}`, id);
   const lines: [string, string][] = [];
-  if (f.from !== undefined) lines.push([label('from'), f.from]);
-  if (f.to !== undefined) lines.push([label('to'), f.to]);
-  if (f.programId !== undefined) lines.push([label('programId'), named(sql`SELECT name FROM program WHERE id = ${f.programId}`, f.programId)]);
-  if (f.itemTypeId !== undefined) lines.push([label('itemTypeId'), named(sql`SELECT name FROM item_type WHERE id = ${f.itemTypeId}`, f.itemTypeId)]);
-  if (f.agencyId !== undefined) lines.push([label('agencyId'), named(sql`SELECT short_name AS name FROM agency WHERE id = ${f.agencyId}`, f.agencyId)]);
-  if (f.partnerId !== undefined) lines.push([label('partnerId'), named(sql`SELECT name FROM partner WHERE id = ${f.partnerId}`, f.partnerId)]);
-  lines.push([label('channel'), t(`recaps.channel.${f.channel}`)]);
+  const add = (key: string, value: string | undefined) => {
+    if (value !== undefined) lines.push([label(key), value]);
+  };
+  const order = (sort: string, direction: 'asc' | 'desc') => t(`recaps.export.manifest.filter.${direction}`, { column: header(sort) });
+  if (request.kind === 'partners') {
+    const q = request.partnerList ?? everyPartner;
+    add('q', q.q?.trim() || undefined);
+    add('role', q.role && t(`partners.role.${q.role}`));
+    add('entityKind', q.entityKind && t(`partners.entityKind.${q.entityKind}`));
+    add('programId', q.programId && program(q.programId));
+    add('verified', q.verified === undefined ? undefined : yesNo(q.verified));
+    add('includeArchived', yesNo(q.includeArchived));
+    add('sort', order(q.sort ?? 'name', q.direction));
+    return lines;
+  }
+  if (request.kind === 'agreements') {
+    const q = request.agreementList ?? everyAgreement;
+    add('q', q.q?.trim() || undefined);
+    add('partnerId', q.partnerId && partner(q.partnerId));
+    add('status', q.status && t(`agreements.status.${q.status}`));
+    add('agencyId', q.agencyId && agency(q.agencyId));
+    add('programId', q.programId && program(q.programId));
+    add('expiringWithinDays', q.expiringWithinDays === undefined ? undefined : String(q.expiringWithinDays));
+    add('sort', order(q.sort ?? (q.expiringWithinDays !== undefined ? 'validUntil' : 'number'), q.direction));
+    return lines;
+  }
+  const f = request.filters;
+  add('from', f.from);
+  add('to', f.to);
+  add('programId', f.programId && program(f.programId));
+  add('itemTypeId', f.itemTypeId && named(sql`SELECT name FROM item_type WHERE id = ${f.itemTypeId}`, f.itemTypeId));
+  add('agencyId', f.agencyId && agency(f.agencyId));
+  add('partnerId', f.partnerId && partner(f.partnerId));
+  add('channel', t(`recaps.channel.${f.channel}`));
   if (request.kind === 'recap-wilayah') {
-    if (request.level !== undefined) lines.push([label('level'), t(`level.${request.level}`)]);
-    if (request.parentCode !== null) lines.push([label('parentCode'), request.parentCode]);
+    add('level', request.level && t(`level.${request.level}`));
+    add('parentCode', request.parentCode ?? undefined);
   }
   return lines;
 }

@@ -325,7 +325,7 @@ export function createImportJobs(deps: CoreDeps) {
       sheet: choice.sheet,
       kind: choice.kind,
       questions: choice.questions,
-      candidates: choice.candidates,
+      candidates: choice.candidates.map((c) => ({ ...c, requiredMissing: c.requiredMissing as ImportPreview['requiredMissing'] })),
       fields: fields.map((f) => ({ key: f.key, header: f.header, required: f.required, example: f.example })),
       layout: choice.layout && { headerRow: choice.layout.headerRow, mapping: choice.layout.mapping, columns: choice.layout.columns, source: choice.layout.source },
       requiredMissing: choice.requiredMissing as ImportPreview['requiredMissing'],

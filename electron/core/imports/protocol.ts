@@ -81,7 +81,7 @@ export interface SheetChoice {
   sheet: string | null;
   kind: SubmissionKind | null;
   questions: ImportQuestionValue[];
-  candidates: { sheet: string; kind: SubmissionKind }[];
+  candidates: { sheet: string; kind: SubmissionKind; requiredMissing: string[] }[];
   layout: ChosenLayout | null;
   requiredMissing: string[];
   /** Rows below the header (blank and totals rows included): the denominator of progress. */

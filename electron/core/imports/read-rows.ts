@@ -41,28 +41,40 @@ function scoreLayout(sheet: SheetGrid, fields: readonly ImportFieldSpec[], layou
   return score;
 }
 
-/** Words a sheet's name uses for a kind ("Realisasi Mei", "Komitmen Donatur"). */
+/** Words that name a kind in a sheet's name, the title rows above its header or the file's name ("Realisasi Mei", "FORM KOMITMEN DONATUR", "pledge-juni.xlsx"). */
 const kindWords: Record<SubmissionKind, readonly string[]> = {
   partners: ['mitra', 'kolaborator'],
   agreements: ['pks', 'perjanjian'],
   needs: ['kebutuhan'],
-  pledges: ['komitmen'],
-  distributions: ['realisasi', 'penyaluran'],
+  pledges: ['komitmen', 'pledge', 'pledges', 'janji'],
+  distributions: ['realisasi', 'penyaluran', 'distribusi', 'distribution', 'distributions'],
   'fund-transfers': ['dana', 'transfer'],
 };
 
-/**
- * Pledge and distribution forms share their columns; a header that only uses the shared names
- * (`Tgl`, `Qty`) is read as the common form, realisasi, unless the sheet's name says komitmen.
- * Answers the bonus that breaks the tie: the sheet's name first, then realisasi.
- */
-function tieBreak(sheet: SheetGrid, kind: SubmissionKind): number {
-  const words = normaliseHeader(sheet.name).split(' ');
-  if (kindWords[kind].some((word) => words.includes(word))) return 0.5;
-  return kind === 'distributions' ? 0.25 : 0;
+const wordsOf = (texts: readonly string[]) => new Set(texts.flatMap((text) => normaliseHeader(text).split(' ')));
+
+/** The texts of the rows above the header: the form's title ("LAPORAN REALISASI BANTUAN KSBB"). */
+function titleTexts(sheet: SheetGrid, headerRow: number): string[] {
+  return sheet.rows.slice(0, Math.max(0, headerRow - sheet.firstRow)).flatMap((cells) => cells.filter((cell): cell is string => typeof cell === 'string'));
 }
 
-function candidatesOf(sheet: SheetGrid, kinds: readonly SubmissionKind[]): Candidate[] {
+/**
+ * Pledge and distribution forms share their columns; a header that only uses the shared names
+ * (`Tgl`, `Qty`) says nothing about which one a sheet is. What breaks the tie, strongest first:
+ * the sheet's name, the title rows above the header, the file's name. Each adds less than one
+ * column's point, so it never outweighs a column; with none of them the kinds stay tied and the
+ * wizard asks.
+ */
+function tieBreak(sheet: SheetGrid, kind: SubmissionKind, headerRow: number, fileName: string): number {
+  const names = (words: ReadonlySet<string>) => kindWords[kind].some((word) => words.has(word));
+  let bonus = 0;
+  if (names(wordsOf([sheet.name]))) bonus += 0.5;
+  if (names(wordsOf(titleTexts(sheet, headerRow)))) bonus += 0.25;
+  if (names(wordsOf([fileName]))) bonus += 0.125;
+  return bonus;
+}
+
+function candidatesOf(sheet: SheetGrid, kinds: readonly SubmissionKind[], fileName: string): Candidate[] {
   const found: Candidate[] = [];
   for (const kind of kinds) {
     const fields = submissionFields[kind];
@@ -73,7 +85,7 @@ function candidatesOf(sheet: SheetGrid, kinds: readonly SubmissionKind[]): Candi
       kind,
       layout: result.layout,
       requiredMissing: [...result.requiredMissing],
-      score: scoreLayout(sheet, fields, result.layout) + tieBreak(sheet, kind),
+      score: scoreLayout(sheet, fields, result.layout) + tieBreak(sheet, kind, result.layout.headerRow, fileName),
       matched: Object.keys(result.layout.mapping).length,
     });
   }
@@ -148,14 +160,31 @@ function chosenLayout(
   return { layout: { headerRow, mapping, columns, source, headerSignature: signature }, requiredMissing };
 }
 
+/** The header row of a candidate as a remembered mapping names it. */
+const signatureOf = (c: Candidate) => headerSignature(rowAt(c.sheet, c.layout.headerRow));
+
+/** The sheet a question leaves settled: the one sheet every offer is on (or, with no offer, the only sheet tried). */
+function settledSheet(sheets: readonly SheetGrid[]): string | null {
+  const names = new Set(sheets.map((sheet) => sheet.name));
+  return names.size === 1 ? ([...names][0] ?? null) : null;
+}
+
+const asCandidate = (c: Candidate) => ({ sheet: c.sheet.name, kind: c.kind, requiredMissing: c.requiredMissing });
+
 /**
  * Picks the sheet, the kind and the layout: the sheet (and, for `auto`, the kind) whose header
- * matches best; several equally good, a required column missing or nothing recognisable become
- * questions for the wizard rather than a guess.
+ * matches best. Several equally good, a required column missing or nothing recognisable become
+ * questions for the wizard rather than a guess. For `auto`, a kind is only taken when all its
+ * required columns were found (or this submitter's remembered mapping for this header supplies
+ * them); otherwise the kinds that fit best are offered, each with the columns it lacks.
  */
-export function chooseSheet(submission: Submission, sizeBytes: number, request: Pick<ReadRequest, 'kind' | 'sheet' | 'mapping' | 'remembered'>): SheetChoice {
+export function chooseSheet(
+  submission: Submission,
+  sizeBytes: number,
+  request: Pick<ReadRequest, 'kind' | 'sheet' | 'mapping' | 'remembered'>,
+): SheetChoice {
   const kinds = request.kind === 'auto' ? submissionKindValues : [request.kind];
-  const all = submission.sheets.map((sheet) => ({ sheet, candidates: candidatesOf(sheet, kinds) }));
+  const all = submission.sheets.map((sheet) => ({ sheet, candidates: candidatesOf(sheet, kinds, submission.fileName) }));
   const base = {
     file: { fileName: submission.fileName, format: submission.format, sizeBytes },
     sha256: submission.sha256,
@@ -163,16 +192,33 @@ export function chooseSheet(submission: Submission, sizeBytes: number, request: 
   };
   const tried = request.sheet === null ? all : all.filter(({ sheet }) => sheet.name === request.sheet);
   const candidates = tried.flatMap((s) => s.candidates).sort(byScore);
-  const usable = candidates.filter((c) => c.requiredMissing.length === 0);
+  const ask = (questions: ImportQuestionValue[], offered: readonly Candidate[]): SheetChoice => ({
+    ...base,
+    sheet: settledSheet(offered.length > 0 ? offered.map((c) => c.sheet) : tried.map((s) => s.sheet)),
+    kind: null,
+    questions,
+    candidates: offered.map(asCandidate),
+    layout: null,
+    requiredMissing: [],
+    rowsTotal: 0,
+  });
+  let usable = candidates.filter((c) => c.requiredMissing.length === 0);
+  if (usable.length === 0 && request.kind === 'auto' && !request.mapping) {
+    usable = candidates.filter((c) => request.remembered.some((r) => r.kind === c.kind && r.headerSignature === signatureOf(c)));
+    if (usable.length === 0) {
+      // Whole column points only: the tie-break orders the kinds offered but does not thin them.
+      const best = Math.floor(candidates[0]?.score ?? 0);
+      return ask(['kind'], candidates.filter((c) => Math.floor(c.score) === best));
+    }
+  }
   const top = usable.filter((c) => c.score === usable[0]?.score);
-  const questions: ImportQuestionValue[] = [];
-  let pick: Candidate | undefined = top[0];
   if (top.length > 1 && !request.mapping) {
+    const questions: ImportQuestionValue[] = [];
     if (new Set(top.map((c) => c.kind)).size > 1) questions.push('kind');
     if (new Set(top.map((c) => c.sheet.name)).size > 1) questions.push('sheet');
-    return { ...base, sheet: null, kind: null, questions, candidates: top.map((c) => ({ sheet: c.sheet.name, kind: c.kind })), layout: null, requiredMissing: [], rowsTotal: 0 };
+    return ask(questions, top);
   }
-  pick ??= candidates[0];
+  const pick = top[0] ?? candidates[0];
   const sheet = pick?.sheet ?? tried[0]?.sheet ?? null;
   const kind = pick?.kind ?? (request.kind === 'auto' ? null : request.kind);
   if (sheet === null || kind === null) {
@@ -182,12 +228,11 @@ export function chooseSheet(submission: Submission, sizeBytes: number, request: 
   if (!chosen) {
     return { ...base, sheet: sheet.name, kind, questions: ['mapping'], candidates: [], layout: null, requiredMissing: submissionFields[kind].filter((f) => f.required).map((f) => f.key), rowsTotal: 0 };
   }
-  if (chosen.requiredMissing.length > 0) questions.push('mapping');
   return {
     ...base,
     sheet: sheet.name,
     kind,
-    questions,
+    questions: chosen.requiredMissing.length > 0 ? ['mapping'] : [],
     candidates: [],
     layout: chosen.layout,
     requiredMissing: chosen.requiredMissing,

@@ -4,6 +4,7 @@ import {
   countPartners,
   pagePartnerIds,
   partnerActivityCounts,
+  type PartnerFilter,
   partnerListRows,
   partnerProgramIds,
   type PartnerRecordRow,
@@ -13,7 +14,7 @@ import type { EntityKind, LicenceKind } from '../../../db/schema/partners';
 import { normalizeEmail, normalizeNpwp, normalizePhone } from '../../api/contact-fields';
 import type { Output, ParsedInput } from '../../api/contract';
 import { AppError } from '../../api/errors';
-import type { entityKindValues, licenceKindValues } from '../../api/procedures/partners';
+import type { entityKindValues, licenceKindValues, PartnerListQuery } from '../../api/procedures/partners';
 import { createdChanges, inTransaction, journalWrite, sameValue, updatedChanges } from '../audit/journal';
 import { newId } from '../clock';
 import type { CallContext, CoreDeps } from '../context';
@@ -285,6 +286,19 @@ export function archivePartner(deps: CoreDeps, input: ParsedInput<'partner:archi
   });
 }
 
+/** The partner list's filters as SQL filters them (the search text as a full-text match): one reading for the list and its export. */
+export function partnerFilterOf(query: PartnerListQuery): PartnerFilter {
+  const q = query.q?.trim() ?? '';
+  return {
+    match: q === '' ? null : prefixMatch(partnerSearchWords(q)),
+    role: query.role,
+    entityKind: query.entityKind,
+    programId: query.programId,
+    verified: query.verified,
+    includeArchived: query.includeArchived,
+  };
+}
+
 /** Rows above this many are paged by walking the sort's covering index; fewer are looked up and sorted. */
 const SMALL_RESULT = 2000;
 
@@ -294,15 +308,7 @@ const SMALL_RESULT = 2000;
  */
 export function listPartners(deps: Pick<CoreDeps, 'db'>, input: ParsedInput<'partner:list'>): Output<'partner:list'> {
   const { db } = deps;
-  const q = input.q?.trim() ?? '';
-  const filter = {
-    match: q === '' ? null : prefixMatch(partnerSearchWords(q)),
-    role: input.role,
-    entityKind: input.entityKind,
-    programId: input.programId,
-    verified: input.verified,
-    includeArchived: input.includeArchived,
-  };
+  const filter = partnerFilterOf(input);
   const total = countPartners(db, filter);
   if (total === 0 || input.offset >= total) return { total, rows: [] };
   const ids = pagePartnerIds(db, filter, {

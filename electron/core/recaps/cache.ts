@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 
 /**
- * Memo of the per-(place, item type) sums a wilayah recap reads, for one open database (the
- * recap handlers hold one; the CLI and exports go without). Opening a recap per kota reads every
+ * Memo of the per-(place, item type) sums a wilayah recap reads from the records (a filter with
+ * a period or a partner; without, the running totals answer), for one open database (the recap
+ * handlers hold one; the CLI and exports go without). Opening a recap per kota reads every
  * record once; drilling into a kota then folds the memo instead of reading that kota's records
  * again. An entry is valid while the data is unchanged: every write of this app appends to the
  * audit log in its own transaction, and `data_version` moves when another connection commits.
@@ -30,7 +31,8 @@ export interface RecapCache {
   placeSums(db: Db, key: string, scopeCode: string, read: () => PlaceSum[]): PlaceSum[];
 }
 
-function dataStamp(db: Db): string {
+/** Moves whenever the data may have changed (an audited write here, or a commit by another connection). */
+export function dataStamp(db: Db): string {
   const seq = db.get<{ seq: number | null }>(sql`SELECT max(seq) AS seq FROM audit_log`).seq;
   return `${seq ?? 0}:${String(db.$client.pragma('data_version', { simple: true }))}`;
 }

@@ -100,6 +100,20 @@ export function distributionWhere(filters: RecapFilters, scope: Scope, options: 
 }
 
 /**
+ * The running totals (`activity_total`) of `source` the filter selects, or null when they cannot
+ * answer it: they keep place, item type and channel, not dates or partners.
+ */
+export function activityTotalWhere(source: 'pledge' | 'distribution', filters: RecapFilters, scope: Scope): SQL | null {
+  if (filters.from !== undefined || filters.to !== undefined || filters.partnerId !== undefined) return null;
+  const parts = [sql`activity_total.source = ${source}`, sql`activity_total.records > 0`];
+  if (filters.channel === 'aggregator') parts.push(sql`activity_total.via_aggregator = 1`);
+  if (filters.channel === 'end-to-end') parts.push(sql`activity_total.via_aggregator = 0`);
+  if (scope.itemTypeIds !== null) parts.push(inList(sql`activity_total.item_type_id`, scope.itemTypeIds));
+  if (scope.regionCode !== null) parts.push(inRegion(sql`activity_total.region_code`, scope.regionCode));
+  return and(parts);
+}
+
+/**
  * Needs overlapping the period, of targets in the scope; joined as `need JOIN target`. A need is
  * counted whole even when its period reaches beyond the filter's (it is not pro-rated).
  */

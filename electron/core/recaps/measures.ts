@@ -3,7 +3,7 @@ import type { Db } from '../../../db/connection';
 import type { RecapFilters, RecapItem, RecapRow, RecapTotals, WilayahRow } from '../../api/procedures/recaps';
 import { codeLength } from '../regions/codes';
 import type { PlaceSum, RecapCache } from './cache';
-import { distributionWhere, fundTransferWhere, type ItemTypeInfo, needWhere, pledgeWhere, type Scope } from './filters';
+import { activityTotalWhere, distributionWhere, fundTransferWhere, type ItemTypeInfo, needWhere, pledgeWhere, type Scope } from './filters';
 
 /**
  * The recap measures, computed once for every view, screen, export and CLI. Distinct counts are
@@ -11,7 +11,8 @@ import { distributionWhere, fundTransferWhere, type ItemTypeInfo, needWhere, ple
  * tables). Every query reads one of the `*_recap_*` covering indexes (db/schema/activity.ts):
  * - per program: pledges and distributions each in one pass grouped by (item type, partner,
  *   aggregator) in index order, distributions once more by (target, item type, place);
- * - per wilayah: sums grouped by (place, item type) over the wilayah's range of codes; distinct
+ * - per wilayah: sums grouped by (place, item type) over the wilayah's range of codes, read from
+ *   the running totals (`activity_total`) when the filter has no period or partner; distinct
  *   partners and aggregators by asking, for each partner active under the filter (found by
  *   skipping through the partner index) and each wilayah row, whether one record exists there —
  *   a few thousand index look-ups instead of sorting every record of the wilayah; targets by the
@@ -218,16 +219,34 @@ export function accumulateByWilayah(
   };
   for (const code of rowCodes) acc.row(code);
 
-  const sums = (table: 'pledge' | 'distribution', where: SQL) => {
+  /**
+   * Sums per (place, item type) of `table` and the places they lie in. Without a period or partner
+   * filter the running totals answer, however many records: summed to the level of the rows
+   * already (a place above the level stays itself), the places asked apart. Otherwise the records,
+   * through the memo.
+   */
+  const sums = (table: 'pledge' | 'distribution', where: SQL): { sums: PlaceSum[]; places: () => string[] } => {
+    const totals = activityTotalWhere(table, filters, anywhere);
+    if (totals) {
+      const inScope = sql`${totals} AND ${under(sql`activity_total.region_code`, scopeCode)}`;
+      return {
+        sums: db.all<PlaceSum>(sql`
+          SELECT substr(region_code, 1, ${length}) AS c, item_type_id AS i, sum(quantity) AS q, sum(value_rupiah) AS r
+          FROM activity_total WHERE ${inScope}
+          GROUP BY 1, 2`),
+        places: () => db.all<{ c: string }>(sql`SELECT DISTINCT region_code AS c FROM activity_total WHERE ${inScope}`).map((p) => p.c),
+      };
+    }
     const read = () =>
       db.all<PlaceSum>(sql`
         SELECT region_code AS c, item_type_id AS i, sum(quantity) AS q, coalesce(sum(value_rupiah), 0) AS r
         FROM ${sql.raw(table)} WHERE ${where} AND ${under(sql.raw(`${table}.region_code`), scopeCode)}
         GROUP BY region_code, item_type_id`);
     // The filter (without the wilayah) names the entry; the cache hands out the part under scopeCode.
-    return cache ? cache.placeSums(db, `${table} ${JSON.stringify(filters)}`, scopeCode, read) : read();
+    const found = cache ? cache.placeSums(db, `${table} ${JSON.stringify(filters)}`, scopeCode, read) : read();
+    return { sums: found, places: () => found.map((g) => g.c) };
   };
-  for (const g of sums('pledge', pledgeWhere(filters, anywhere))) {
+  for (const g of sums('pledge', pledgeWhere(filters, anywhere)).sums) {
     for (const row of slots(g.c)) {
       const item = acc.item(row, g.i);
       item.pledged += g.q;
@@ -235,8 +254,8 @@ export function accumulateByWilayah(
       row.rupiahPledged += g.r;
     }
   }
-  for (const g of sums('distribution', distributionWhere(filters, anywhere))) {
-    places.add(g.c);
+  const delivered = sums('distribution', distributionWhere(filters, anywhere));
+  for (const g of delivered.sums) {
     for (const row of slots(g.c)) {
       const item = acc.item(row, g.i);
       item.realised += g.q;
@@ -244,6 +263,7 @@ export function accumulateByWilayah(
       row.rupiahRealised += g.r;
     }
   }
+  for (const code of delivered.places()) places.add(code);
 
   const codes = [scopeCode, ...rowCodes];
   for (const [table, where] of [

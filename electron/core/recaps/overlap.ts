@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 import type { Output } from '../../api/contract';
 import type { OverlapRow, RecapFilters, UnservedRow } from '../../api/procedures/recaps';
-import { distributionWhere, loadItemTypes, needWhere, scopeOf } from './filters';
+import { distributionWhere, type ItemTypeInfo, loadItemTypes, needWhere, scopeOf } from './filters';
 
 /**
  * Tumpang tindih, decided here once:
@@ -29,15 +29,13 @@ interface OverlapGroup {
   regionName: string;
 }
 
-/** One page of the overlap list, largest excess first (places with no need recorded last); `limit` may be all of it. */
-export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: number; limit: number }): Output<'recap:overlap'> {
-  const itemTypes = new Map(loadItemTypes(db).map((it) => [it.id, it]));
-  const scope = scopeOf(filters, [...itemTypes.values()]);
+/** The overlap places of the filter as the CTE `overlap` (place, itemTypeId, targetId, regionCode, realised, need), and the distributions' filter. */
+function overlapQuery(filters: RecapFilters, itemTypes: readonly ItemTypeInfo[]): { found: SQL; where: SQL } {
+  const scope = scopeOf(filters, itemTypes);
   const { partnerId, ...others } = filters;
   const where = distributionWhere(others, scope);
   const involves =
     partnerId === undefined ? sql`1` : sql`max(distribution.partner_id = ${partnerId} OR distribution.aggregator_id = ${partnerId}) = 1`;
-  // Counts first (cheap rows), then the page with names; the partners of the page's places last.
   const found = sql`
     WITH delivered AS (
       SELECT coalesce(distribution.target_id, distribution.region_code) AS place, distribution.item_type_id AS itemTypeId,
@@ -58,6 +56,14 @@ export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: numb
       FROM delivered LEFT JOIN needed ON needed.targetId = delivered.place AND needed.itemTypeId = delivered.itemTypeId
       WHERE needed.need IS NULL OR delivered.realised > needed.need
     )`;
+  return { found, where };
+}
+
+/** One page of the overlap list, largest excess first (places with no need recorded last); `limit` may be all of it. */
+export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: number; limit: number }): Output<'recap:overlap'> {
+  const itemTypes = new Map(loadItemTypes(db).map((it) => [it.id, it]));
+  // Counts first (cheap rows), then the page with names; the partners of the page's places last.
+  const { found, where } = overlapQuery(filters, [...itemTypes.values()]);
   const counts = db.get<{ total: number; beyondNeed: number }>(sql`
     ${found} SELECT count(*) AS total, count(need) AS beyondNeed FROM overlap`);
   const page = sql`
@@ -116,6 +122,20 @@ export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: numb
     };
   });
   return { total: counts.total, beyondNeed: counts.beyondNeed, noNeed: counts.total - counts.beyondNeed, rows };
+}
+
+/**
+ * How many overlap places (place × item type) of the filter lie in each wilayah of a code length
+ * (an RW's count in its kelurahan): the list's rows counted where the list places them, without
+ * reading their partners.
+ */
+export function countOverlapByRegion(db: Db, filters: RecapFilters, codeLength: number): { code: string; overlap: number }[] {
+  const { found } = overlapQuery(filters, loadItemTypes(db));
+  return db.all(sql`
+    ${found}
+    SELECT substr(coalesce(target.region_code, overlap.regionCode), 1, ${codeLength}) AS code, count(*) AS overlap
+    FROM overlap LEFT JOIN target ON target.id = overlap.targetId
+    GROUP BY 1`);
 }
 
 /**

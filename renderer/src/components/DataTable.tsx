@@ -30,6 +30,8 @@ interface DataTableProps<Row, Sort extends string> {
   rowKey: (row: Row) => string;
   onOpen?: (row: Row) => void;
   initialSort?: Sort;
+  /** Told the order a person picks by clicking a header (an export in the list's order needs it). */
+  onSortChange?: (sort: { column?: Sort; direction: 'asc' | 'desc' }) => void;
   height?: number | string;
   testId?: string;
 }
@@ -43,7 +45,7 @@ const ROW_HEIGHT = 41;
  * between rows, Enter opens one.
  */
 export function DataTable<Row, Sort extends string>(props: DataTableProps<Row, Sort>) {
-  const { columns, fetchPage, queryKey, rowKey, onOpen, initialSort, height = 'calc(100vh - 260px)', testId } = props;
+  const { columns, fetchPage, queryKey, rowKey, onOpen, initialSort, onSortChange, height = 'calc(100vh - 260px)', testId } = props;
   const { t } = useTranslation();
   const [sort, setSort] = useState<{ column?: Sort; direction: 'asc' | 'desc' }>({ column: initialSort, direction: 'asc' });
   const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, Row[]>; error: Error | null }>({
@@ -102,8 +104,11 @@ export function DataTable<Row, Sort extends string>(props: DataTableProps<Row, S
 
   const rowAt = (index: number): Row | undefined => current.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
 
-  const toggleSort = (column: Sort) =>
-    setSort((previous) => ({ column, direction: previous.column === column && previous.direction === 'asc' ? 'desc' : 'asc' }));
+  const toggleSort = (column: Sort) => {
+    const next = { column, direction: sort.column === column && sort.direction === 'asc' ? ('desc' as const) : ('asc' as const) };
+    setSort(next);
+    onSortChange?.(next);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: Row | undefined) => {
     const move = (to: number) => {

@@ -1,4 +1,4 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -27,10 +27,10 @@ export function workbookAndCsv(input: Omit<Input<'export:table'>, 'format'>, t: 
 }
 
 /**
- * "Ekspor ▾": the core writes the file (`export:table`, the same queries as the screen) and the
- * browser downloads it. `note` says what the file holds when it is not exactly what is on screen.
+ * "Ekspor ▾": the core writes the file (`export:table`, the same queries and filters as the
+ * screen) and the browser downloads it.
  */
-export function ExportMenu({ groups, note, testId }: { groups: ExportGroup[]; note?: string; testId?: string }) {
+export function ExportMenu({ groups, testId }: { groups: ExportGroup[]; testId?: string }) {
   const { t } = useTranslation();
   const { run, running } = useAction();
 
@@ -64,14 +64,6 @@ export function ExportMenu({ groups, note, testId }: { groups: ExportGroup[]; no
             ))}
           </div>
         ))}
-        {note && (
-          <>
-            <Menu.Divider />
-            <Text size="xs" c="dimmed" px="sm" py={6}>
-              {note}
-            </Text>
-          </>
-        )}
       </Menu.Dropdown>
     </Menu>
   );

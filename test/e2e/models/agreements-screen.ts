@@ -73,6 +73,11 @@ export class AgreementsScreen extends AppScreen {
     await this.choose(this.page.getByTestId('agreement-filter-expiring'), label);
   }
 
+  /** Chooses a program by its name, e.g. `Pendidikan`. */
+  async filterProgram(label: string): Promise<void> {
+    await this.choose(this.page.getByTestId('agreement-filter-program'), label);
+  }
+
   async clearFilters(): Promise<void> {
     const clear = this.page.getByTestId('agreement-filter-clear');
     if (await clear.isVisible()) await clear.click();

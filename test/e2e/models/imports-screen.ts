@@ -44,6 +44,16 @@ export class ImportsScreen extends AppScreen {
     return (await this.page.getByTestId('import-file-name').textContent()) ?? '';
   }
 
+  /** Why the chosen file was refused before reading ('' when it was not). */
+  async refusedFileText(): Promise<string> {
+    const refusal = this.page.getByTestId('import-file-refused');
+    return (await refusal.count()) === 0 ? '' : ((await refusal.textContent()) ?? '');
+  }
+
+  async startEnabled(): Promise<boolean> {
+    return this.page.getByTestId('import-start').isEnabled();
+  }
+
   async startReading(): Promise<void> {
     await this.page.getByTestId('import-start').click();
   }
@@ -89,6 +99,20 @@ export class ImportsScreen extends AppScreen {
 
   async questionsText(): Promise<string> {
     return (await this.page.getByTestId('import-questions').textContent()) ?? '';
+  }
+
+  /** The sheet-and-kind choices offered, as their buttons say. */
+  async candidates(): Promise<string[]> {
+    return this.page.getByTestId('import-candidate').allTextContents();
+  }
+
+  async chooseCandidate(label: string): Promise<void> {
+    await this.page.getByTestId('import-candidate').filter({ hasText: label }).click();
+  }
+
+  /** "Batalkan impor" on the columns step: the job is cancelled, nothing written. */
+  async discard(): Promise<void> {
+    await this.page.getByTestId('import-discard').click();
   }
 
   async missingText(): Promise<string> {

@@ -13,6 +13,16 @@ export class PartnersScreen {
     await this.page.getByTestId('partner-filter').fill(text);
   }
 
+  /** Chooses a role in the list's role switch by its label, e.g. `Agregator`. */
+  async filterRole(label: string): Promise<void> {
+    await this.page.getByTestId('partner-filter-role').getByText(label, { exact: true }).click();
+  }
+
+  /** Clicks a column header: sorts by it, or turns its direction round. */
+  async sortBy(label: string): Promise<void> {
+    await this.page.getByTestId('partners-table').getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  }
+
   rows(): Locator {
     return this.page.getByTestId('partners-table-row');
   }

@@ -43,6 +43,8 @@ export function AgreementsScreen() {
   const [q] = useDebouncedValue(filters.q.trim(), 250);
   const programs = useProcedure('program:list', {});
   const agencies = useProcedure('agency:list', {});
+  // The table's order (none picked: the list's own default), so that "Ekspor" writes the rows as listed.
+  const [order, setOrder] = useState<{ column?: Sort; direction: 'asc' | 'desc' }>({ direction: 'asc' });
 
   const setFilters = (change: Partial<Filters>) =>
     setFiltersState((previous) => {
@@ -123,16 +125,7 @@ export function AgreementsScreen() {
         </div>
         <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
           <ExportMenu
-            groups={[
-              {
-                choices: workbookAndCsv(
-                  { kind: 'agreements', filters: { agencyId: filters.agencyId ?? undefined, programId: filters.programId ?? undefined, channel: 'all' } },
-                  t,
-                  'agreements-export',
-                ),
-              },
-            ]}
-            note={t('recapScreens.export.agreementsNote')}
+            groups={[{ choices: workbookAndCsv({ kind: 'agreements', agreementList: { ...query, sort: order.column, direction: order.direction } }, t, 'agreements-export') }]}
             testId="agreements-export"
           />
           <Button component="a" href={routeHref({ screen: 'agreement-new', partnerId: null })} data-testid="agreement-new">
@@ -210,6 +203,7 @@ export function AgreementsScreen() {
         queryKey={JSON.stringify([query, lang])}
         rowKey={(row) => row.id}
         onOpen={(row) => navigate({ screen: 'agreement', id: row.id })}
+        onSortChange={setOrder}
         height="calc(100vh - 400px)"
         testId="agreements-table"
       />

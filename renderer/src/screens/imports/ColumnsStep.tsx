@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title }
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../../electron/api/format';
-import { type ImportMapping, type ImportPreview, type SubmissionKind, submissionKindValues } from '../../../../electron/api/procedures/imports';
+import { type ImportMapping, type ImportPreview, importQuestionKey, noKindFits, type SubmissionKind, submissionKindValues } from '../../../../electron/api/procedures/imports';
 import { columnLetter } from './import-view';
 
 export interface JobChoice {
@@ -67,14 +67,14 @@ export function ColumnsStep({
         <Alert color="orange" data-testid="import-questions">
           {preview.kind === null && preview.candidates.length === 0
             ? t('importWizard.columns.noKind')
-            : t('importWizard.columns.questions', { questions: preview.questions.map((q) => t(`imports.question.${q}`)).join('; ') })}
+            : t('importWizard.columns.questions', { questions: preview.questions.map((q) => t(importQuestionKey(q, preview.candidates))).join('; ') })}
         </Alert>
       )}
 
       {preview.candidates.length > 0 && (
         <Paper withBorder p="md" radius="md">
           <Text fw={600} size="sm" mb="xs">
-            {t('importWizard.columns.candidates')}
+            {t(noKindFits(preview.candidates) ? 'importWizard.columns.candidatesClosest' : 'importWizard.columns.candidates')}
           </Text>
           <Group gap="xs">
             {preview.candidates.map((candidate) => (

@@ -20,19 +20,13 @@ const PAGE_SIZE = 50;
 
 type Filter = ImportRowStatus | 'all';
 
-/** A reason as the submitter will read it: the column (as headed in the file), what was found there, what is wrong. */
+/** A reason as the submitter will read it: the column (as headed in the file), then the message, which already names what was found. */
 function Reason({ reason }: { reason: ImportError }) {
   return (
     <>
       <Text span size="sm" fw={600}>
         {reason.column}
       </Text>
-      {reason.value !== '' && (
-        <>
-          {' '}
-          <Code c="red.9">{reason.value}</Code>
-        </>
-      )}
       {': '}
       {reason.message}
     </>

@@ -2,7 +2,8 @@ import { Button, FileButton, Grid, Group, Paper, Select, Stack, Text, TextInput,
 import { notifications } from '@mantine/notifications';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type SubmissionKind, submissionKindValues } from '../../../../electron/api/procedures/imports';
+import { formatNumber } from '../../../../electron/api/format';
+import { MAX_SUBMISSION_BYTES, type SubmissionKind, submissionKindValues } from '../../../../electron/api/procedures/imports';
 import { downloadBase64File } from '../../api/download';
 import { useAction } from '../../api/use-action';
 import { documentSize } from '../agreements/agreement-view';
@@ -71,12 +72,24 @@ export function SourceStep({
 }) {
   const { t } = useTranslation();
   const [dragging, setDragging] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  // Refused before reading: a file over the limit would be read into memory only for the core to refuse it.
+  const pick = (file: File | null | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_SUBMISSION_BYTES) {
+      setRefusal(t('importWizard.source.tooLarge', { fileName: file.name, size: formatNumber(file.size), max: formatNumber(MAX_SUBMISSION_BYTES) }));
+      onChange({ ...choice, file: null });
+      return;
+    }
+    setRefusal(null);
+    onChange({ ...choice, file });
+  };
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) onChange({ ...choice, file });
+    pick(event.dataTransfer.files[0]);
   };
 
   return (
@@ -127,7 +140,7 @@ export function SourceStep({
               <Group gap="xs" justify="center">
                 <Text size="sm">{t('importWizard.source.drop')}</Text>
                 <FileButton
-                  onChange={(file) => file && onChange({ ...choice, file })}
+                  onChange={pick}
                   accept={ACCEPT}
                   inputProps={{ 'data-testid': 'import-file-input' } as object}
                 >
@@ -139,8 +152,13 @@ export function SourceStep({
                 </FileButton>
               </Group>
               <Text size="xs" c="dimmed">
-                {t('importWizard.source.accepted')}
+                {t('importWizard.source.accepted', { maxMb: formatNumber(MAX_SUBMISSION_BYTES / (1024 * 1024)) })}
               </Text>
+              {refusal && (
+                <Text size="sm" c="red.8" role="alert" ta="center" data-testid="import-file-refused">
+                  {refusal}
+                </Text>
+              )}
               <Text size="sm" fw={choice.file ? 600 : undefined} c={choice.file ? undefined : 'dimmed'} data-testid="import-file-name" style={{ overflowWrap: 'anywhere' }}>
                 {choice.file ? t('importWizard.source.chosen', { fileName: choice.file.name, size: documentSize(t, choice.file.size) }) : t('importWizard.source.noFile')}
               </Text>

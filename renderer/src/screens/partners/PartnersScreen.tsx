@@ -23,6 +23,8 @@ export function PartnersScreen() {
   const [entityKind, setEntityKind] = useState<string | null>(null);
   const [programId, setProgramId] = useState<string | null>(null);
   const [includeArchived, setIncludeArchived] = useState(false);
+  // The table's order, so that "Ekspor" writes the rows as listed.
+  const [order, setOrder] = useState<{ column?: Sort; direction: 'asc' | 'desc' }>({ column: 'name', direction: 'asc' });
 
   const filters = {
     q: q.trim() === '' ? undefined : q,
@@ -99,16 +101,7 @@ export function PartnersScreen() {
         </div>
         <Group gap="sm">
           <ExportMenu
-            groups={[
-              {
-                choices: workbookAndCsv(
-                  { kind: 'partners', filters: { programId: programId ?? undefined, channel: role === 'aggregator' ? 'aggregator' : 'all' } },
-                  t,
-                  'partners-export',
-                ),
-              },
-            ]}
-            note={t('recapScreens.export.partnersNote')}
+            groups={[{ choices: workbookAndCsv({ kind: 'partners', partnerList: { ...(JSON.parse(queryKey) as typeof filters), sort: order.column, direction: order.direction } }, t, 'partners-export') }]}
             testId="partners-export"
           />
           <Button onClick={() => navigate({ screen: 'partner-new' })} data-testid="partner-new">
@@ -163,6 +156,7 @@ export function PartnersScreen() {
         rowKey={(row) => row.id}
         onOpen={(row) => navigate({ screen: 'partner', id: row.id })}
         initialSort="name"
+        onSortChange={setOrder}
         testId="partners-table"
       />
     </Stack>

@@ -33,12 +33,10 @@ export function RecapsScreen({ view }: { view: RecapView }) {
 
   const go = (next: Partial<RecapView>) => navigate({ screen: 'recaps', ...view, ...next });
 
-  const recapExport: Record<RecapTab, ExportKind | null> = { program: 'recap-program', wilayah: 'recap-wilayah', overlap: 'overlap', unserved: null };
+  const recapExport: Record<RecapTab, ExportKind> = { program: 'recap-program', wilayah: 'recap-wilayah', overlap: 'overlap', unserved: 'unserved' };
   const kind = recapExport[view.tab];
   const groups: ExportGroup[] = [
-    ...(kind
-      ? [{ label: t('recapScreens.export.thisRecap'), choices: workbookAndCsv({ kind, filters, parentCode: kind === 'recap-wilayah' ? view.parentCode : null }, t, 'export-recap') }]
-      : []),
+    { label: t('recapScreens.export.thisRecap'), choices: workbookAndCsv({ kind, filters, parentCode: kind === 'recap-wilayah' ? view.parentCode : null }, t, 'export-recap') },
     {
       label: t('recapScreens.export.data'),
       choices: recordKinds.map((k) => ({ label: t(`recaps.source.${k}`), input: { kind: k, filters, format: 'xlsx' as const }, testId: `export-${k}` })),
@@ -53,7 +51,7 @@ export function RecapsScreen({ view }: { view: RecapView }) {
             <Title order={2}>{t('recapScreens.title')}</Title>
             <Text c="dimmed">{t('recapScreens.subtitle')}</Text>
           </div>
-          <ExportMenu groups={groups} note={kind ? undefined : t('recapScreens.unserved.noExport')} testId="recap-export" />
+          <ExportMenu groups={groups} testId="recap-export" />
         </Group>
         <Loadable state={programs}>
           {(programList) => (

@@ -41,7 +41,11 @@ export function parseRecapView(match: RegExpExecArray): RecapView {
   const tab = path.startsWith('/wilayah') ? 'wilayah' : ((Object.entries(tabPaths).find(([, p]) => p === path)?.[0] ?? 'program') as RecapTab);
   const code = match[2];
   const parentCode = tab === 'wilayah' && code !== undefined && regionCodeSchema.safeParse(code).success && code !== '31' ? code : null;
-  const query = new URLSearchParams(match[3] ?? '');
+  return { tab, parentCode, filters: readRecapFilters(new URLSearchParams(match[3] ?? '')) };
+}
+
+/** The filters in an address's query (`dari`, `program`, `kanal` …), also the Peta sasaran's. */
+export function readRecapFilters(query: URLSearchParams): RecapViewFilters {
   const filters: RecapViewFilters = {};
   for (const [key, word, schema] of params) {
     const value = query.get(word);
@@ -50,16 +54,21 @@ export function parseRecapView(match: RegExpExecArray): RecapView {
   const channel = query.get('kanal');
   for (const [value, word] of Object.entries(channelWords)) if (channel === word) filters.channel = value as keyof typeof channelWords;
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) delete filters.to;
-  return { tab, parentCode, filters };
+  return filters;
+}
+
+/** Adds the filters that are set to an address's query, in the words `readRecapFilters` reads. */
+export function writeRecapFilters(filters: RecapViewFilters, query: URLSearchParams): void {
+  for (const [key, word] of params) {
+    const value = filters[key];
+    if (value !== undefined) query.set(word, value);
+  }
+  if (filters.channel !== undefined) query.set('kanal', channelWords[filters.channel]);
 }
 
 export function recapViewHref(view: RecapView): string {
   const query = new URLSearchParams();
-  for (const [key, word] of params) {
-    const value = view.filters[key];
-    if (value !== undefined) query.set(word, value);
-  }
-  if (view.filters.channel !== undefined) query.set('kanal', channelWords[view.filters.channel]);
+  writeRecapFilters(view.filters, query);
   const path = view.tab === 'wilayah' && view.parentCode ? `/wilayah/${view.parentCode}` : tabPaths[view.tab];
   const search = query.toString();
   return `#/rekap${path}${search === '' ? '' : `?${search}`}`;
