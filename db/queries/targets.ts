@@ -82,3 +82,14 @@ export function targetActivityCounts(db: Db, id: string): { needs: number; pledg
            (SELECT count(*) FROM pledge WHERE deleted_at IS NULL AND target_id = ${id}) AS pledges,
            (SELECT count(*) FROM distribution WHERE deleted_at IS NULL AND target_id = ${id}) AS distributions`);
 }
+
+/**
+ * Keluarga rentan recorded on live targets, summed per wilayah of the code length given (an RW's
+ * families count in its kelurahan, kecamatan and kota). Targets with none recorded are left out.
+ */
+export function vulnerableFamiliesByRegion(db: Db, codeLength: number): { code: string; families: number }[] {
+  return db.all(sql`
+    SELECT substr(region_code, 1, ${codeLength}) AS code, sum(vulnerable_families) AS families
+    FROM target WHERE deleted_at IS NULL AND vulnerable_families IS NOT NULL AND length(region_code) >= ${codeLength}
+    GROUP BY 1`);
+}

@@ -7,6 +7,7 @@ import { agreementProcedures } from './procedures/agreements';
 import { exportProcedures } from './procedures/exports';
 import { importProcedures } from './procedures/imports';
 import { partnerProcedures } from './procedures/partners';
+import { mapProcedures } from './procedures/map';
 import { recapProcedures } from './procedures/recaps';
 import { targetProcedures } from './procedures/targets';
 import { countSchema, emptyInput, isoDateSchema, regionCodeSchema, regionLevelSchema, rupiahSchema } from './schemas';
@@ -105,6 +106,7 @@ export const procedures = {
   ...agreementProcedures,
   ...activityProcedures,
   ...recapProcedures,
+  ...mapProcedures,
   ...exportProcedures,
   ...importProcedures,
 } as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;

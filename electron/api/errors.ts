@@ -47,6 +47,8 @@ export const errorCodes = [
   'import_needs_choice',
   'recap_level_invalid',
   'export_too_large',
+  'map_geometry_invalid',
+  'map_region_without_geometry',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -38,6 +38,13 @@ export function formatCompact(value: number): string {
   return compactFormat.format(value);
 }
 
+const decimalFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+
+/** `0.35` → `0,35`, `1.5` → `1,5`: a ratio such as paket per keluarga rentan. */
+export function formatDecimal(value: number): string {
+  return decimalFormat.format(value);
+}
+
 /** `0.4567` → `45,7%` */
 export function formatPercent(ratio: number): string {
   return percentFormat.format(ratio);

@@ -62,6 +62,16 @@ export const commandGrammar = {
       out: { type: 'string' },
     },
   },
+  map: {
+    options: {
+      measure: { type: 'string' },
+      program: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      level: { type: 'string' },
+      out: { type: 'string' },
+    },
+  },
   export: { options: { out: { type: 'string' } }, positionals: { min: 1, max: 1 } },
   verify: { options: {}, positionals: { min: 1, max: 1 } },
   import: {

@@ -5,6 +5,7 @@ import { agreementHandlers } from './agreements/handlers';
 import { importHandlers } from './imports/handlers';
 import { exportHandlers } from './exports/handlers';
 import { partnerHandlers } from './partners/handlers';
+import { mapHandlers } from './map/handlers';
 import { recapHandlers } from './recaps/handlers';
 import { targetHandlers } from './targets/handlers';
 import type { CallContext, CoreDeps } from './context';
@@ -45,6 +46,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...activityHandlers(deps),
     ...importHandlers(deps),
     ...recapHandlers(deps),
+    ...mapHandlers(deps),
     ...exportHandlers(deps),
   };
 }

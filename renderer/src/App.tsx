@@ -16,6 +16,8 @@ import { AgreementsScreen } from './screens/agreements/AgreementsScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { ImportBatchesScreen } from './screens/imports/ImportBatchesScreen';
 import { ImportScreen } from './screens/imports/ImportScreen';
+import { defaultMapView } from './screens/map/map-view';
+import { MapScreen } from './screens/map/MapScreen';
 import { PartnerForm } from './screens/partners/PartnerForm';
 import { PartnerScreen } from './screens/partners/PartnerScreen';
 import { PartnersScreen } from './screens/partners/PartnersScreen';
@@ -40,6 +42,7 @@ const navigation: { route: Route; label: string; testId: string; screens: Route[
   { route: { screen: 'agencies' }, label: 'nav.agencies', testId: 'nav-agencies', screens: ['agencies'] },
   { route: { screen: 'imports' }, label: 'nav.imports', testId: 'nav-imports', screens: ['imports', 'import-batches'] },
   { route: { screen: 'recaps', tab: 'program', parentCode: null, filters: {} }, label: 'nav.recaps', testId: 'nav-recaps', screens: ['recaps'] },
+  { route: { screen: 'map', ...defaultMapView }, label: 'nav.map', testId: 'nav-map', screens: ['map'] },
   { route: { screen: 'regions', code: null }, label: 'nav.regions', testId: 'nav-regions', screens: ['regions'] },
   { route: { screen: 'verify' }, label: 'nav.verify', testId: 'nav-verify', screens: ['verify'] },
 ];
@@ -78,6 +81,8 @@ function Screen({ route }: { route: Route }) {
       return <AgenciesScreen />;
     case 'recaps':
       return <RecapsScreen view={route} />;
+    case 'map':
+      return <MapScreen view={route} />;
     case 'verify':
       return <VerifyScreen />;
     case 'imports':

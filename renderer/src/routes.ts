@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { type MapView, mapPathPattern, mapViewHref, parseMapView } from './screens/map/map-view';
 import { parseRecapView, type RecapView, recapPathPattern, recapViewHref } from './screens/recaps/recap-view';
 
 /** Screens that are finished; only these appear in navigation. */
@@ -22,6 +23,7 @@ export type Route =
   | { screen: 'imports' }
   | { screen: 'import-batches' }
   | ({ screen: 'recaps' } & RecapView)
+  | ({ screen: 'map' } & MapView)
   | { screen: 'verify' };
 
 const id = '([0-9a-f-]{36})';
@@ -46,6 +48,7 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^#\/impor$/, () => ({ screen: 'imports' })],
   [/^#\/impor\/riwayat$/, () => ({ screen: 'import-batches' })],
   [recapPathPattern, (m) => ({ screen: 'recaps', ...parseRecapView(m) })],
+  [mapPathPattern, (m) => ({ screen: 'map', ...parseMapView(m) })],
   [/^#\/verifikasi$/, () => ({ screen: 'verify' })],
 ];
 
@@ -97,6 +100,8 @@ export function routeHref(route: Route): string {
       return '#/impor/riwayat';
     case 'recaps':
       return recapViewHref(route);
+    case 'map':
+      return mapViewHref(route);
     case 'verify':
       return '#/verifikasi';
   }

@@ -2,6 +2,8 @@ import { agreementsMessages } from './agreements';
 import { importValuesMessages } from './import-values';
 import { importWizardMessages } from './import-wizard';
 import { importsMessages } from './imports';
+import { mapMessages } from './map';
+import { mapScreenMessages } from './map-screen';
 import { partnersMessages } from './partners';
 import { recapScreensMessages } from './recap-screens';
 import { recapsMessages } from './recaps';
@@ -23,6 +25,7 @@ export const en: Messages = {
     regions: 'Regions',
     imports: 'Imports',
     recaps: 'Recaps',
+    map: 'Target map',
     verify: 'Verify a file',
     language: 'Language',
   },
@@ -92,6 +95,8 @@ export const en: Messages = {
   importWizard: importWizardMessages.en,
   recaps: recapsMessages.en,
   recapScreens: recapScreensMessages.en,
+  map: mapMessages.en,
+  mapScreen: mapScreenMessages.en,
   errors: {
     invalid_input: 'Invalid input: {{issues}}',
     unknown_procedure: 'Unknown procedure: {{name}}',
@@ -140,6 +145,8 @@ export const en: Messages = {
     import_needs_choice: 'File {{file}} needs a choice first: {{question,messageList}}. {{detail}}',
     recap_level_invalid: 'Region level {{level}} does not lie below region {{parent}} ({{parentLevel}}).',
     export_too_large: 'The {{kind}} export has {{rows}} rows; a spreadsheet sheet holds at most {{max}}. Narrow the filters.',
+    map_geometry_invalid: 'The boundary file {{file}} is not valid at {{where}}: {{reason}}.',
+    map_region_without_geometry: 'Wilayah {{code}} ({{name}}) has no boundary on the map (resources/geo/kelurahan-dki.geojson); the map cannot be drawn.',
   },
   cli: {
     usage: `Usage: ksbb [global options] <command> [options]
@@ -182,6 +189,11 @@ Commands:
       --program NAME     one program only, e.g. Pangan
       --from DATE        period from (YYYY-MM-DD); --to DATE period to
       --out FILE         also write the recap to FILE.xlsx (with a Manifest) or FILE.csv
+  map --measure MEASURE --out FILE.svg|FILE.png
+                       map by kelurahan (offline): realised, coverage, open-need,
+                       partners, overlap (or realised-per-family)
+      --program NAME     one program only; --from/--to DATE period
+      --level LEVEL      kelurahan (default), kecamatan or kota
   export KIND --out FILE
                        export partners, agreements, pledges, distributions, needs,
                        fund-transfers (also recap-program, recap-wilayah, overlap)

@@ -2,6 +2,8 @@ import { agreementsMessages } from './agreements';
 import { importValuesMessages } from './import-values';
 import { importWizardMessages } from './import-wizard';
 import { importsMessages } from './imports';
+import { mapMessages } from './map';
+import { mapScreenMessages } from './map-screen';
 import { partnersMessages } from './partners';
 import { recapScreensMessages } from './recap-screens';
 import { recapsMessages } from './recaps';
@@ -28,6 +30,7 @@ export const id = {
     regions: 'Wilayah',
     imports: 'Impor',
     recaps: 'Rekap',
+    map: 'Peta sasaran',
     verify: 'Verifikasi berkas',
     language: 'Bahasa',
   },
@@ -97,6 +100,8 @@ export const id = {
   importWizard: importWizardMessages.id,
   recaps: recapsMessages.id,
   recapScreens: recapScreensMessages.id,
+  map: mapMessages.id,
+  mapScreen: mapScreenMessages.id,
   errors: {
     invalid_input: 'Masukan tidak valid: {{issues}}',
     unknown_procedure: 'Perintah tidak dikenal: {{name}}',
@@ -145,6 +150,8 @@ export const id = {
     import_needs_choice: 'Berkas {{file}} perlu dipilih dulu: {{question,messageList}}. {{detail}}',
     recap_level_invalid: 'Tingkat wilayah {{level}} tidak berada di bawah wilayah {{parent}} ({{parentLevel}}).',
     export_too_large: 'Ekspor {{kind}} berisi {{rows}} baris; satu lembar spreadsheet memuat paling banyak {{max}} baris. Persempit filternya.',
+    map_geometry_invalid: 'Berkas batas wilayah {{file}} tidak valid di {{where}}: {{reason}}.',
+    map_region_without_geometry: 'Wilayah {{code}} ({{name}}) tidak punya batas di peta (resources/geo/kelurahan-dki.geojson); peta tidak dapat digambar.',
   },
   cli: {
     usage: `Pemakaian: ksbb [opsi global] <perintah> [opsi]
@@ -187,6 +194,11 @@ Perintah:
       --program NAMA     hanya satu program, mis. Pangan
       --from TANGGAL     periode dari (YYYY-MM-DD); --to TANGGAL periode sampai
       --out BERKAS       juga tulis rekap ke BERKAS.xlsx (dengan Manifest) atau BERKAS.csv
+  map --measure UKURAN --out BERKAS.svg|BERKAS.png
+                       peta per kelurahan (tanpa internet): realised, coverage, open-need,
+                       partners, overlap (atau realised-per-family)
+      --program NAMA     hanya satu program; --from/--to TANGGAL periode
+      --level TINGKAT    kelurahan (bawaan), kecamatan atau kota
   export JENIS --out BERKAS
                        ekspor partners, agreements, pledges, distributions, needs,
                        fund-transfers (juga recap-program, recap-wilayah, overlap)

@@ -1,6 +1,7 @@
 import { agreementCommands } from './agreements';
 import { foundationCommands } from './foundation';
 import { importCommands } from './imports';
+import { mapCommands } from './map';
 import { partnerCommands } from './partners';
 import { recapCommands } from './recaps';
 import type { CommandTable } from './types';
@@ -11,5 +12,6 @@ export const commands: CommandTable = {
   ...partnerCommands,
   ...agreementCommands,
   ...recapCommands,
+  ...mapCommands,
   ...importCommands,
 };
