@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultLang, isLang, type Lang } from '../api/i18n';
 
@@ -186,6 +188,28 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     help: values.help === true,
     options: values,
   };
+}
+
+/** A text option's value, or undefined when it was not given. */
+export function stringOption(cl: ParsedCommandLine, name: string): string | undefined {
+  const value = cl.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A file named on the command line: its absolute path and size, or a usage error (message key
+ * `notFoundKey`, with the path as given) when it is missing or not a file. Checked before the
+ * database is opened, so a wrong path changes nothing.
+ */
+export function existingFile(cl: ParsedCommandLine, given: string, notFoundKey: string): { path: string; size: number } {
+  const path = resolve(given);
+  try {
+    const info = statSync(path);
+    if (info.isFile()) return { path, size: info.size };
+  } catch {
+    // Missing or unreadable: the same answer as a folder.
+  }
+  throw new UsageError(notFoundKey, { path: given }, cl.lang);
 }
 
 /** A whole-number option within bounds, or a usage error naming the option and the range. */

@@ -10,20 +10,12 @@ import { exportTable } from '../../electron/core/exports/service';
 import { verifyWorkbook } from '../../electron/core/exports/verify';
 import { openCore } from '../../electron/core/open';
 import { allRecords } from '../../electron/core/recaps/records';
+import { best } from './timing';
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const root = resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ksbb-bench-'));
 
-function best(times: number, work: () => void): number {
-  let fastest = Infinity;
-  for (let i = 0; i < times; i++) {
-    const start = process.hrtime.bigint();
-    work();
-    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return fastest;
-}
 
 try {
   const opened = openCore(

@@ -13,21 +13,13 @@ import { mapFigures } from '../../electron/core/map/measures';
 import { assembleMapModel } from '../../electron/core/map/model';
 import { renderMapSvg } from '../../electron/core/map/svg';
 import { openCore } from '../../electron/core/open';
+import { best } from './timing';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ksbb-bench-'));
 const ctx = { actor: 'bench', lang: 'id' as const };
 const input = { measure: 'realised' as const, level: 'kelurahan' as const, filters: { channel: 'all' as const } };
 
-function best(times: number, work: () => unknown): number {
-  let fastest = Infinity;
-  for (let i = 0; i < times; i++) {
-    const start = process.hrtime.bigint();
-    work();
-    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return fastest;
-}
 
 try {
   const resourcesDir = join(root, 'resources');

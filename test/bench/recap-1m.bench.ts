@@ -10,6 +10,7 @@ import { createDemoData } from '../../electron/core/demo/generate';
 import { openCore } from '../../electron/core/open';
 import { createRecapCache } from '../../electron/core/recaps/cache';
 import { recapByProgram, recapByWilayah } from '../../electron/core/recaps/service';
+import { best } from './timing';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const root = resolve(import.meta.dirname, '..', '..');
@@ -17,15 +18,6 @@ const dir = mkdtempSync(join(tmpdir(), 'ksbb-bench-'));
 const ctx = { actor: 'bench', lang: 'id' as const };
 const filters = { channel: 'all' as const };
 
-function best(times: number, work: () => void): number {
-  let fastest = Infinity;
-  for (let i = 0; i < times; i++) {
-    const start = process.hrtime.bigint();
-    work();
-    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return fastest;
-}
 
 const counted = `deleted_at IS NULL AND verification_status <> 'ditolak'`;
 

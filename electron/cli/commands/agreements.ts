@@ -1,5 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { TFunction } from 'i18next';
 import { formatDate, formatNumber } from '../../api/format';
 import type { Lang } from '../../api/i18n';
@@ -9,17 +8,12 @@ import { listAlerts } from '../../core/agreements/alerts';
 import { getAgreement, listAgreements } from '../../core/agreements/service';
 import { attachDocument, verifyDocuments } from '../../core/documents/service';
 import { checkDocument } from '../../core/documents/store';
-import { intOption, type ParsedCommandLine, UsageError } from '../args';
+import { existingFile, intOption, type ParsedCommandLine, stringOption, UsageError } from '../args';
 import { command, EXIT_OK, EXIT_PROBLEMS } from './types';
 
 /** `ksbb agreement list`, `ksbb document add|verify`, `ksbb alert list`. */
 
 const PAGE = 500;
-
-function stringOption(cl: ParsedCommandLine, name: string): string | undefined {
-  const value = cl.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 function idOption(cl: ParsedCommandLine, name: string): string | undefined {
   const value = stringOption(cl, name);
@@ -122,15 +116,7 @@ export const agreementCommands = {
       const agreementId = idOption(cl, 'agreement');
       if (agreementId === undefined) throw new UsageError('agreements.cli.missingAgreementOption', {}, cl.lang);
       const given = cl.positionals[0] as string;
-      const path = resolve(given);
-      let size: number;
-      try {
-        const info = statSync(path);
-        if (!info.isFile()) throw new Error('not a file');
-        size = info.size;
-      } catch {
-        throw new UsageError('agreements.cli.fileNotFound', { path: given }, cl.lang);
-      }
+      const { path, size } = existingFile(cl, given, 'agreements.cli.fileNotFound');
       // Type, size and magic bytes are checked before the database is opened: a refused file changes nothing.
       try {
         checkDocument(given, size, readHead(path, 16));

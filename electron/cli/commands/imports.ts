@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import { AppError } from '../../api/errors';
@@ -9,7 +9,7 @@ import { listBatches, rollbackBatch } from '../../core/imports/batches';
 import { createImportJobs } from '../../core/imports/jobs';
 import { fieldOf } from '../../core/imports/kinds';
 import { buildTemplate } from '../../core/imports/template';
-import { intOption, type ParsedCommandLine, UsageError } from '../args';
+import { existingFile, intOption, type ParsedCommandLine, stringOption, UsageError } from '../args';
 import { command, EXIT_OK, EXIT_PROBLEMS } from './types';
 
 /** `ksbb import FILE`, `ksbb template KIND --out FILE`, `ksbb batch list`, `ksbb batch rollback ID`. */
@@ -20,21 +20,8 @@ const PAGE = 500;
 
 const isKind = (value: string): value is SubmissionKind => (submissionKindValues as readonly string[]).includes(value);
 
-function stringOption(cl: ParsedCommandLine, name: string): string | undefined {
-  const value = cl.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
 function readSubmissionFile(cl: ParsedCommandLine, given: string): Uint8Array {
-  const path = resolve(given);
-  let size: number;
-  try {
-    const info = statSync(path);
-    if (!info.isFile()) throw new Error('not a file');
-    size = info.size;
-  } catch {
-    throw new UsageError('imports.cli.fileNotFound', { path: given }, cl.lang);
-  }
+  const { path, size } = existingFile(cl, given, 'imports.cli.fileNotFound');
   if (size > MAX_SUBMISSION_BYTES) throw new UsageError('imports.cli.fileTooLarge', { path: given, size: formatNumber(size), max: formatNumber(MAX_SUBMISSION_BYTES) }, cl.lang);
   return readFileSync(path);
 }

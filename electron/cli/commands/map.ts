@@ -5,8 +5,8 @@ import { type MapLevel, mapLevels, type MapMeasure, mapMeasures } from '../../ap
 import type { RecapFilters } from '../../api/procedures/recaps';
 import { renderMapPng } from '../../core/map/png';
 import { renderMapSvg } from '../../core/map/svg';
-import { UsageError } from '../args';
-import { dateOption, programId, stringOption } from './recaps';
+import { stringOption, UsageError } from '../args';
+import { dateOption, programId } from './recaps';
 import { command, EXIT_OK } from './types';
 
 /** `ksbb map --measure M [--program P] [--from D --to D] [--level L] --out FILE.svg|FILE.png`: the map screen's map as a file. */

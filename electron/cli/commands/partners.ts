@@ -6,7 +6,7 @@ import { entityKindValues, partnerRoleValues } from '../../api/procedures/partne
 import { idSchema } from '../../api/schemas';
 import type { CallContext } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
-import { intOption, type ParsedCommandLine, UsageError } from '../args';
+import { intOption, stringOption, type ParsedCommandLine, UsageError } from '../args';
 import { command, type CommandContext, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './types';
 
 /** `ksbb partner list` and `ksbb partner show ID`: the same procedures the app calls. */
@@ -17,11 +17,6 @@ const sortValues = ['name', 'entityKind', 'createdAt'] as const;
 
 type ListRow = Answer<'partner:list'>['rows'][number];
 type Partner = Answer<'partner:get'>;
-
-function stringOption(cl: ParsedCommandLine, name: string): string | undefined {
-  const value = cl.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 function oneOf<T extends string>(cl: ParsedCommandLine, name: string, allowed: readonly T[], key: string): T | undefined {
   const value = stringOption(cl, name);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import { formatNumber, formatPercent, formatRupiah } from '../../api/format';
@@ -9,15 +9,10 @@ import type { CoreDeps } from '../../core/context';
 import { exportTable } from '../../core/exports/service';
 import { verifyWorkbook } from '../../core/exports/verify';
 import { recapByProgram, recapByWilayah } from '../../core/recaps/service';
-import { type ParsedCommandLine, UsageError } from '../args';
+import { existingFile, stringOption, type ParsedCommandLine, UsageError } from '../args';
 import { command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, fileCommand } from './types';
 
 /** `ksbb recap`, `ksbb export KIND --out FILE`, `ksbb verify FILE`. */
-
-export const stringOption = (cl: ParsedCommandLine, name: string): string | undefined => {
-  const value = cl.options[name];
-  return typeof value === 'string' ? value : undefined;
-};
 
 export function dateOption(cl: ParsedCommandLine, name: 'from' | 'to'): string | undefined {
   const value = stringOption(cl, name);
@@ -172,13 +167,7 @@ export const recapCommands = {
   verify: fileCommand({
     prepare: (cl) => {
       const given = cl.positionals[0] as string;
-      const path = resolve(given);
-      try {
-        if (!statSync(path).isFile()) throw new Error('not a file');
-      } catch {
-        throw new UsageError('recaps.cli.fileNotFound', { path: given }, cl.lang);
-      }
-      return { path, fileName: given };
+      return { path: existingFile(cl, given, 'recaps.cli.fileNotFound').path, fileName: given };
     },
     runWithoutDatabase: ({ t, output }, plan) => {
       const result = verifyWorkbook(readFileSync(plan.path), plan.fileName);
