@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { type MapFeature, mapImageFormats, type MapLevel, mapLevels, type MapMeasure, mapMeasures, type MapModel } from '../../../../electron/api/procedures/map';
 import { downloadBase64File } from '../../api/download';
 import { useAction } from '../../api/use-action';
-import { useProcedure } from '../../api/use-procedure';
 import { Loadable } from '../../components/Loadable';
 import { navigate, routeHref } from '../../routes';
 import { RecapFilterBar } from '../recaps/RecapFilterBar';
@@ -76,8 +75,6 @@ function MapDownload({ view }: { view: MapView }) {
  */
 export function MapScreen({ view }: { view: MapView }) {
   const { t } = useTranslation();
-  const programs = useProcedure('program:list', {});
-  const agencies = useProcedure('agency:list', {});
   const model = useKeptProcedure('map:model', { measure: view.measure, level: view.level, filters: apiFilters(view.filters) });
 
   const go = (next: Partial<MapView>) => navigate({ screen: 'map', ...view, ...next });
@@ -135,13 +132,7 @@ export function MapScreen({ view }: { view: MapView }) {
           />
         </Stack>
       </Group>
-      <Loadable state={programs}>
-        {(programList) => (
-          <Loadable state={agencies}>
-            {(agencyList) => <RecapFilterBar filters={view.filters} onChange={(next) => go({ filters: next })} programs={programList} agencies={agencyList.rows} />}
-          </Loadable>
-        )}
-      </Loadable>
+      <RecapFilterBar filters={view.filters} onChange={(next) => go({ filters: next })} />
       <Loadable state={model}>
         {(value) => {
           const stale = model.status === 'ready' && model.stale;

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
 import { call } from '../../api/client';
 import { useLang } from '../../api/use-lang';
+import { useProcedure } from '../../api/use-procedure';
 import { DateField } from '../../components/DateField';
+import { Loadable } from '../../components/Loadable';
 import { type PartnerOption, PartnerSelect } from '../../components/PartnerSelect';
 import type { RecapViewFilters } from './recap-view';
 
@@ -29,8 +31,20 @@ function usePartnerOption(partnerId: string | undefined): [PartnerOption | null,
   return [partnerId !== undefined && known?.id === partnerId ? known : null, setKnown];
 }
 
-/** The filters every recap tab shares: period, program, item type, SKPD, partner and channel. */
-export function RecapFilterBar({
+/** The filters every recap tab (and the map) shares: period, program, item type, SKPD, partner and channel. */
+export function RecapFilterBar({ filters, onChange }: { filters: RecapViewFilters; onChange: (next: RecapViewFilters) => void }) {
+  const programs = useProcedure('program:list', {});
+  const agencies = useProcedure('agency:list', {});
+  return (
+    <Loadable state={programs}>
+      {(programList) => (
+        <Loadable state={agencies}>{(agencyList) => <FilterFields filters={filters} onChange={onChange} programs={programList} agencies={agencyList.rows} />}</Loadable>
+      )}
+    </Loadable>
+  );
+}
+
+function FilterFields({
   filters,
   onChange,
   programs,

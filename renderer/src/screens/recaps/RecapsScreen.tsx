@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { ExportKind } from '../../../../electron/api/procedures/exports';
 import { useProcedure } from '../../api/use-procedure';
 import { type ExportGroup, ExportMenu, workbookAndCsv } from '../../components/ExportMenu';
-import { Loadable } from '../../components/Loadable';
 import { navigate } from '../../routes';
 import { FigureProvider, type FigureRequest } from './figures';
 import { ProgramRecap } from './ProgramRecap';
@@ -23,7 +22,6 @@ const recordKinds = ['distributions', 'pledges', 'needs', 'fund-transfers'] as c
 export function RecapsScreen({ view }: { view: RecapView }) {
   const { t } = useTranslation();
   const programs = useProcedure('program:list', {});
-  const agencies = useProcedure('agency:list', {});
   const [figure, setFigure] = useState<FigureRequest | null>(null);
   const filters = apiFilters(view.filters);
   const rupiahItems = useMemo(
@@ -53,13 +51,7 @@ export function RecapsScreen({ view }: { view: RecapView }) {
           </div>
           <ExportMenu groups={groups} testId="recap-export" />
         </Group>
-        <Loadable state={programs}>
-          {(programList) => (
-            <Loadable state={agencies}>
-              {(agencyList) => <RecapFilterBar filters={view.filters} onChange={(next) => go({ filters: next })} programs={programList} agencies={agencyList.rows} />}
-            </Loadable>
-          )}
-        </Loadable>
+        <RecapFilterBar filters={view.filters} onChange={(next) => go({ filters: next })} />
         <Tabs value={view.tab} onChange={(tab) => tab && go({ tab: tab as RecapTab })} keepMounted={false}>
           <Tabs.List>
             {recapTabs.map((tab) => (
