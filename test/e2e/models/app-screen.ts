@@ -44,8 +44,12 @@ export class AppScreen {
 
   /** Closes every notification (so a screenshot shows the screen, not the toasts). */
   async dismissNotifications(): Promise<void> {
-    const closeButtons = this.page.locator('.mantine-Notification-root button');
-    for (const button of await closeButtons.all()) await button.click({ force: true, timeout: 1000 }).catch(() => undefined);
+    const notices = this.page.locator('.mantine-Notification-root');
+    // A notice can arrive while the others are being closed (a download's, say): close until none is left.
+    for (let round = 0; round < 20 && (await notices.count()) > 0; round++) {
+      for (const button of await notices.locator('button').all()) await button.click({ force: true, timeout: 1000 }).catch(() => undefined);
+      await notices.first().waitFor({ state: 'detached', timeout: 500 }).catch(() => undefined);
+    }
     await this.page.waitForFunction(() => document.querySelector('.mantine-Notification-root') === null, null, { timeout: 5000 });
   }
 
