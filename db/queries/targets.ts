@@ -43,13 +43,14 @@ export interface TargetRow {
   vulnerableFamilies: number | null;
   picName: string | null;
   picPhone: string | null;
+  picRole: string | null;
 }
 
 const targetColumns = sql`t.id, t.kind, t.name, t.region_code AS regionCode, r.name AS regionName,
   CASE WHEN length(t.region_code) >= 13 THEN (SELECT name FROM region WHERE code = substr(t.region_code, 1, 13)) END AS kelurahanName,
   (SELECT name FROM region WHERE code = substr(t.region_code, 1, 5)) AS kotaName,
   CASE WHEN length(t.region_code) = 17 THEN CAST(substr(t.region_code, 15) AS INTEGER) END AS rw,
-  t.vulnerable_families AS vulnerableFamilies, t.pic_name AS picName, t.pic_phone AS picPhone`;
+  t.vulnerable_families AS vulnerableFamilies, t.pic_name AS picName, t.pic_phone AS picPhone, t.pic_role AS picRole`;
 
 export function countTargets(db: Db, filter: TargetFilter): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM target t WHERE ${targetWhere(filter)}`).n;

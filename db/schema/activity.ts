@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { naturalKeyColumn, naturalKeyIndex, provenanceColumns, syncedColumns } from './columns';
 import { partner } from './partners';
 import { itemType, program } from './programs';
@@ -103,6 +103,8 @@ export const distribution = sqliteTable(
       .references(() => region.code),
     distributedOn: text('distributed_on').notNull(),
     verificationStatus: text('verification_status', { enum: verificationStatuses }).notNull(),
+    /** A correction of a rejected report points at the row it replaces (which stays `ditolak`). */
+    replacesId: text('replaces_id').references((): AnySQLiteColumn => distribution.id),
     notes: text('notes'),
     naturalKey: naturalKeyColumn(),
     ...provenanceColumns(),
@@ -114,6 +116,7 @@ export const distribution = sqliteTable(
     index('distribution_region_idx').on(t.regionCode),
     index('distribution_target_idx').on(t.targetId),
     index('distribution_batch_idx').on(t.importBatchId, t.sourceRow),
+    index('distribution_replaces_idx').on(t.replacesId).where(sql`replaces_id IS NOT NULL`),
     naturalKeyIndex('distribution_natural_key_idx', t.naturalKey),
     // The recaps read counted distributions (db/queries/distributions.ts countedDistribution) only
     // from these, each carrying every filter column: by item type, by place, by target, and

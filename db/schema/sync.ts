@@ -1,12 +1,13 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const outboxOps = ['upsert', 'delete', 'import_batch'] as const;
+export const outboxOps = ['upsert', 'delete', 'import_batch', 'verification'] as const;
 export type OutboxOp = (typeof outboxOps)[number];
 
 /**
  * Local mutations waiting to be pushed to the hub, written in the same transaction as the change.
  * An `import_batch` mutation stands for every row of that batch, so a 100,000-row import is one
- * entry here rather than 100,000.
+ * entry here rather than 100,000; a `verification` mutation likewise stands for every row of one
+ * verification act (its rows are in `verification_row`).
  */
 export const syncOutbox = sqliteTable(
   'sync_outbox',

@@ -28,6 +28,8 @@ export const target = sqliteTable(
     vulnerableFamilies: integer('vulnerable_families'),
     picName: text('pic_name'),
     picPhone: text('pic_phone'),
+    /** What the PIC lokasi is there: ketua RW, pengurus panti, kepala sekolah, … */
+    picRole: text('pic_role'),
     notes: text('notes'),
     ...provenanceColumns(),
   },

@@ -19,6 +19,20 @@ export const user = sqliteTable('user', {
   disabledAt: text('disabled_at'),
 });
 
+/**
+ * A signed-in session of the app window or the web host. Only the SHA-256 of the token is kept,
+ * so reading the database does not let anyone take over a session; `lastSeenAt` ends it on idle.
+ */
+export const session = sqliteTable('session', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => user.id),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at').notNull(),
+  endedAt: text('ended_at'),
+});
+
 /** Local preferences of this installation (UI language, secretariat name); not synced. */
 export const setting = sqliteTable('setting', {
   key: text('key').primaryKey(),
