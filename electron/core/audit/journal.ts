@@ -25,7 +25,7 @@ export interface OutboxEntry {
 }
 
 /** SHA-256 over the previous hash and the entry's fields in a fixed order. */
-export function auditHash(prevHash: string, at: string, entry: AuditEntry, changes: string): string {
+export function auditHash(prevHash: string, at: string, entry: Omit<AuditEntry, 'changes'>, changes: string): string {
   return createHash('sha256')
     .update(
       JSON.stringify([

@@ -1,0 +1,121 @@
+import type { ProcedureName } from '../../api/procedure-names';
+import type { UserRole } from '../../../db/schema/users';
+
+/**
+ * What each procedure requires, in one table (a procedure without an entry does not typecheck):
+ * - `public`: callable before signing in (the sign-in screens);
+ * - `signed-in`: any signed-in account, for its own account or this installation's display language;
+ * - `read`: every role — each list, recap, export and verification, auditors included;
+ * - `program-write`: Sekretariat, and SKPD for rows of its own agency's programs (the service
+ *   checks the rows' programs with `requireProgramScope` in scope.ts);
+ * - `write`: Sekretariat only (the administrator).
+ * Auditors never write. Checked for every call by `guardHandlers` (guard.ts) before the handler runs.
+ */
+export type Requirement = 'public' | 'signed-in' | 'read' | 'program-write' | 'write';
+
+export const access: Record<ProcedureName, Requirement> = {
+  'app:info': 'read',
+  'dashboard:summary': 'read',
+  'region:children': 'read',
+  'settings:get': 'public',
+  'settings:set': 'signed-in',
+  'settings:set-secretariat': 'write',
+  'program:list': 'read',
+  'partner:list': 'read',
+  'partner:get': 'read',
+  'partner:create': 'write',
+  'partner:update': 'write',
+  'partner:archive': 'write',
+  'partner:duplicates': 'read',
+  'partner:merge': 'write',
+  'partner:unmerge': 'write',
+  'search:global': 'read',
+  'history:list': 'read',
+  'target:list': 'read',
+  'target:get': 'read',
+  'target:create': 'write',
+  'target:update': 'write',
+  'target:open': 'read',
+  'agency:list': 'read',
+  'agency:create': 'write',
+  'agency:update': 'write',
+  'agreement:list': 'read',
+  'agreement:get': 'read',
+  'agreement:create': 'write',
+  'agreement:update': 'write',
+  'document:attach': 'write',
+  'document:content': 'read',
+  'document:locate': 'read',
+  'document:verify': 'read',
+  'alert:list': 'read',
+  'pledge:create': 'program-write',
+  'pledge:list': 'read',
+  'pledge:proposals': 'read',
+  'pledge:assign': 'program-write',
+  'pledge:unassign': 'program-write',
+  'distribution:create': 'program-write',
+  'distribution:list': 'read',
+  'distribution:history': 'read',
+  'distribution:evidence': 'program-write',
+  'distribution:verify': 'program-write',
+  'distribution:reject': 'program-write',
+  'distribution:update': 'program-write',
+  'distribution:correct': 'program-write',
+  'distribution:rejected-workbook': 'read',
+  'fund-transfer:create': 'program-write',
+  'import:template': 'read',
+  'import:start': 'program-write',
+  'import:revise': 'program-write',
+  'import:status': 'read',
+  'import:rows': 'read',
+  'import:cancel': 'program-write',
+  'import:commit': 'program-write',
+  'import:rejected-workbook': 'read',
+  'import:batches': 'read',
+  'import:rollback': 'program-write',
+  'recap:program': 'read',
+  'recap:wilayah': 'read',
+  'recap:overlap': 'read',
+  'recap:unserved': 'read',
+  'recap:timeline': 'read',
+  'recap:rows': 'read',
+  'map:model': 'read',
+  'map:image': 'read',
+  'export:table': 'read',
+  'export:verify': 'read',
+  'report:festival': 'write',
+  'report:list': 'read',
+  'report:get': 'read',
+  'report:file': 'read',
+  'backup:create': 'write',
+  'backup:list': 'read',
+  'check:run': 'read',
+  'auth:session': 'public',
+  'auth:setup-admin': 'public',
+  'auth:login': 'public',
+  'auth:logout': 'public',
+  'auth:change-password': 'signed-in',
+  'auth:policy': 'read',
+  'auth:set-policy': 'write',
+  'user:list': 'read',
+  'user:create': 'write',
+  'user:disable': 'write',
+  'user:reset-password': 'write',
+  'audit:list': 'read',
+  'audit:export': 'read',
+  'audit:verify': 'read',
+};
+
+/** The roles each requirement admits (`public` also admits nobody signed in). */
+export const rolesFor: Record<Requirement, readonly UserRole[]> = {
+  public: ['sekretariat', 'skpd', 'auditor'],
+  'signed-in': ['sekretariat', 'skpd', 'auditor'],
+  read: ['sekretariat', 'skpd', 'auditor'],
+  'program-write': ['sekretariat', 'skpd'],
+  write: ['sekretariat'],
+};
+
+/** Whether a host that signs its users in may answer `name` before anyone has. */
+export function isPublic(name: ProcedureName): boolean {
+  return access[name] === 'public';
+}
