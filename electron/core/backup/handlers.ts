@@ -1,0 +1,26 @@
+import { basename } from 'node:path';
+import { runCheck } from '../check/service';
+import type { CoreDeps } from '../context';
+import type { DomainHandlers } from '../handlers';
+import { DATABASE_ENTRY } from './archive';
+import { backupIntoFolder, listBackups } from './service';
+
+export function backupHandlers(deps: CoreDeps): DomainHandlers<'backup:create' | 'backup:list' | 'check:run'> {
+  return {
+    'backup:create': async () => {
+      const made = await backupIntoFolder(deps, 'manual');
+      return {
+        fileName: basename(made.path),
+        path: made.path,
+        kind: 'manual',
+        createdAt: made.manifest.createdAt,
+        sizeBytes: made.sizeBytes,
+        files: made.manifest.files.length,
+        documents: made.manifest.files.filter((f) => f.path !== DATABASE_ENTRY).length,
+        schemaVersion: made.manifest.schemaVersion,
+      };
+    },
+    'backup:list': () => listBackups(deps),
+    'check:run': () => runCheck(deps),
+  };
+}
