@@ -34,6 +34,16 @@ export default tseslint.config(
     },
   },
   {
+    // The report template is a React tree rendered to static HTML in plain Node (no DOM, no Electron).
+    files: ['electron/core/reports/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron/core runs without Electron; inject what you need.' }] },
+      ],
+    },
+  },
+  {
     // The renderer talks only through the typed client: no Node, no database, no core.
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

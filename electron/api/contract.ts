@@ -4,12 +4,16 @@ import { type Lang, languages } from './i18n';
 import type { ProcedureName } from './procedure-names';
 import { activityProcedures } from './procedures/activity';
 import { agreementProcedures } from './procedures/agreements';
+import { backupProcedures } from './procedures/backup';
+import { authProcedures } from './procedures/auth';
 import { exportProcedures } from './procedures/exports';
 import { importProcedures } from './procedures/imports';
 import { partnerProcedures } from './procedures/partners';
 import { mapProcedures } from './procedures/map';
 import { recapProcedures } from './procedures/recaps';
+import { reportProcedures } from './procedures/reports';
 import { targetProcedures } from './procedures/targets';
+import { verificationProcedures } from './procedures/verification';
 import { countSchema, emptyInput, isoDateSchema, regionCodeSchema, regionLevelSchema, rupiahSchema } from './schemas';
 
 export { isProcedureName, procedureNames, type ProcedureName } from './procedure-names';
@@ -80,7 +84,12 @@ const foundationProcedures = {
   },
   'settings:get': {
     input: emptyInput,
-    output: z.object({ language: z.enum(languages) }),
+    /** `secretariatName`: shown on the cover of the reports this installation issues. */
+    output: z.object({ language: z.enum(languages), secretariatName: z.string() }),
+  },
+  'settings:set-secretariat': {
+    input: z.object({ secretariatName: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ secretariatName: z.string() }),
   },
   'settings:set': {
     input: z.object({ language: z.enum(languages) }).strict(),
@@ -109,6 +118,10 @@ export const procedures = {
   ...mapProcedures,
   ...exportProcedures,
   ...importProcedures,
+  ...reportProcedures,
+  ...verificationProcedures,
+  ...backupProcedures,
+  ...authProcedures,
 } as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Procedures = typeof procedures;
@@ -128,4 +141,6 @@ export interface ApiClient {
 export interface DesktopClient extends ApiClient {
   /** Opens a stored document (a PKS scan) with the system's viewer. */
   openDocument(documentId: string, lang: Lang): Promise<Result<{ opened: true }>>;
+  /** Asks where to save a copy of a backup of the backups folder (by its file name) and copies it there; `savedTo` null when the user cancelled. */
+  saveBackupAs(fileName: string, lang: Lang): Promise<Result<{ savedTo: string | null }>>;
 }

@@ -7,6 +7,7 @@ type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export const globalOptions = {
   db: { type: 'string' },
+  user: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   version: { type: 'boolean' },
@@ -90,6 +91,37 @@ export const commandGrammar = {
   template: { options: { out: { type: 'string' } }, positionals: { min: 1, max: 1 } },
   'batch list': { options: { kind: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } } },
   'batch rollback': { options: {}, positionals: { min: 1, max: 1 } },
+  'report festival': {
+    options: {
+      year: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      program: { type: 'string', multiple: true },
+      basis: { type: 'string' },
+      pdf: { type: 'string' },
+      xlsx: { type: 'string' },
+    },
+  },
+  'report list': { options: {} },
+  'distribution list': {
+    options: { status: { type: 'string' }, program: { type: 'string' }, batch: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+  },
+  'distribution verify': {
+    options: { level: { type: 'string' }, batch: { type: 'string' }, ids: { type: 'string' }, reason: { type: 'string' }, override: { type: 'boolean' } },
+  },
+  'distribution reject': { options: { ids: { type: 'string' }, reason: { type: 'string' } } },
+  'target open': { options: { program: { type: 'string' }, level: { type: 'string' } } },
+  backup: { options: { out: { type: 'string' } } },
+  restore: { options: {}, positionals: { min: 1, max: 1 } },
+  check: { options: {} },
+  'user add': { options: { role: { type: 'string' }, agency: { type: 'string' }, 'display-name': { type: 'string' } }, positionals: { min: 1, max: 1 } },
+  'user list': { options: {} },
+  'user disable': { options: {}, positionals: { min: 1, max: 1 } },
+  'user password': { options: {}, positionals: { min: 1, max: 1 } },
+  'audit verify': { options: {} },
+  'audit export': {
+    options: { out: { type: 'string' }, actor: { type: 'string' }, table: { type: 'string' }, record: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+  },
 } as const satisfies Record<string, CommandGrammar>;
 
 export type CommandName = keyof typeof commandGrammar;
@@ -99,9 +131,11 @@ export interface ParsedCommandLine {
   lang: Lang;
   json: boolean;
   db: string | undefined;
+  /** `--user NAME`: act as this account (password from a prompt or KSBB_PASSWORD) instead of the file's owner. */
+  user: string | undefined;
   version: boolean;
   help: boolean;
-  options: Record<string, string | boolean | undefined>;
+  options: Record<string, string | string[] | boolean | undefined>;
   /** The words after the command. */
   positionals: string[];
 }
@@ -126,7 +160,7 @@ function wordsOf(argv: readonly string[]): string[] {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--db' || arg === '--lang') i++;
+    if (arg === '--db' || arg === '--lang' || arg === '--user') i++;
     else if (!arg.startsWith('-')) words.push(arg);
   }
   return words;
@@ -176,7 +210,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new UsageError('cli.unexpectedArgument', { value: positionals.slice(allowed.max).join(' ') }, lang);
   }
   if (positionals.length < allowed.min) throw new UsageError('cli.missingArgument', { command: command ?? 'ksbb' }, lang);
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (values.lang !== undefined && !isLang(values.lang)) throw new UsageError('cli.badLang', { value: String(values.lang) }, lang);
   return {
     command: command as CommandName | null,
@@ -184,6 +218,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     lang,
     json: values.json === true,
     db: typeof values.db === 'string' ? values.db : undefined,
+    user: typeof values.user === 'string' ? values.user : undefined,
     version: values.version === true,
     help: values.help === true,
     options: values,
@@ -194,6 +229,12 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 export function stringOption(cl: ParsedCommandLine, name: string): string | undefined {
   const value = cl.options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable text option's values (`--program A --program B`), in the order given. */
+export function listOption(cl: ParsedCommandLine, name: string): string[] {
+  const value = cl.options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 /**

@@ -1,14 +1,21 @@
+import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { AppError } from '../api/errors';
 import { type Lang, translator } from '../api/i18n';
+import { requireRequirement } from '../core/auth/guard';
+import { actorOf, authenticate } from '../core/auth/service';
 import { type Clock, systemClock } from '../core/clock';
+import type { CallContext, CoreDeps } from '../core/context';
 import { toErrorResult } from '../core/dispatch';
 import { createHandlers } from '../core/handlers';
+import { chromiumPrinter } from '../core/reports/chromium';
 import { openCore } from '../core/open';
+import { commandAccess } from './access';
 import { type ParsedCommandLine, parseCommandLine, UsageError } from './args';
 import { commands } from './commands';
 import { type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Output } from './commands/types';
 import { appVersion, cliAppPaths } from './paths';
+import { readSecretFromTerminal } from './secret';
 
 export { type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './commands/types';
 
@@ -27,16 +34,46 @@ function clockFrom(env: NodeJS.ProcessEnv, lang: Lang): Clock {
   return { now: () => new Date(ms) };
 }
 
+/**
+ * Without `--user` the CLI acts as the database file's owner (administrator jobs, scripts): another
+ * operating-system user is refused. Where files have no POSIX owner (Windows), the user profile's
+ * permissions already keep other users out.
+ */
+function requireDatabaseOwner(databasePath: string): void {
+  if (typeof process.getuid !== 'function' || !existsSync(databasePath)) return;
+  if (statSync(databasePath).uid !== process.getuid()) {
+    throw new AppError('cli_not_database_owner', { osUser: userInfo().username, path: databasePath });
+  }
+}
+
+/** With `--user NAME`: that account, signed in with KSBB_PASSWORD or a password typed at the prompt. */
+async function callerOf(cl: ParsedCommandLine, io: CliIo, deps: CoreDeps): Promise<CallContext> {
+  if (cl.user === undefined) return { actor: cliActor(), lang: cl.lang };
+  const t = translator(cl.lang);
+  const password =
+    io.env.KSBB_PASSWORD ?? (await (io.readSecret ?? ((prompt) => readSecretFromTerminal(prompt, io.stderr)))(t('auth.cli.passwordPrompt', { username: cl.user })));
+  if (password === null) throw new UsageError('auth.cli.passwordNeeded', { variable: 'KSBB_PASSWORD' }, cl.lang);
+  const user = authenticate(deps, cl.user, password, { actor: cliActor(), lang: cl.lang });
+  return { actor: actorOf(user), lang: cl.lang, user };
+}
+
 async function run(cl: ParsedCommandLine, io: CliIo, output: Output): Promise<number> {
   if (cl.command === null) throw new UsageError('cli.missingCommand', {}, cl.lang);
   const spec = commands[cl.command];
   const plan = spec.prepare(cl);
-  if ('runWithoutDatabase' in spec) return await spec.runWithoutDatabase({ cl, io, t: translator(cl.lang), output }, plan);
+  if ('runWithoutDatabase' in spec) {
+    if (spec.databaseOwnerOnly) requireDatabaseOwner(cliAppPaths(cl.db, io.env).databasePath);
+    return await spec.runWithoutDatabase({ cl, io, t: translator(cl.lang), output }, plan);
+  }
   const clock = clockFrom(io.env, cl.lang);
-  const actor = cliActor();
-  const opened = openCore(cliAppPaths(cl.db, io.env), { appVersion: appVersion(), actor, clock });
+  const paths = cliAppPaths(cl.db, io.env);
+  if (cl.user === undefined) requireDatabaseOwner(paths.databasePath);
+  const opened = openCore(paths, { appVersion: appVersion(), actor: cliActor(), clock });
   try {
-    return await spec.run({ cl, io, t: translator(cl.lang), output, deps: opened.deps, reference: opened.reference, handlers: createHandlers(opened.deps), actor }, plan);
+    const call = await callerOf(cl, io, opened.deps);
+    requireRequirement(opened.deps, cl.command, commandAccess[cl.command], call);
+    const handlers = createHandlers(opened.deps, { printPdf: chromiumPrinter(io.env) });
+    return await spec.run({ cl, io, t: translator(cl.lang), output, deps: opened.deps, reference: opened.reference, handlers, actor: call.actor, call }, plan);
   } finally {
     opened.close();
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isProcedureName, procedures } from '../api/contract';
 import { AppError, type Result } from '../api/errors';
 import { translator } from '../api/i18n';
+import { mayCall } from './auth/guard';
 import type { CallContext } from './context';
 import type { Handlers } from './handlers';
 
@@ -21,8 +22,9 @@ export function toErrorResult(error: unknown, ctx: CallContext, log: DispatchLog
 }
 
 /**
- * The single entry for every transport: checks the procedure name, parses the input with its zod
- * schema, runs the handler, and answers a Result. Nothing reaches a service unparsed.
+ * The single entry for every transport: checks the procedure name and the caller's role, parses
+ * the input with its zod schema, runs the handler, and answers a Result. Nothing reaches a
+ * service unparsed.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -35,7 +37,9 @@ export async function dispatch(
   if (!isProcedureName(name)) {
     return { ok: false, error: { code: 'unknown_procedure', message: t('errors.unknown_procedure', { name: String(name) }) } };
   }
-  const parsed = procedures[name].input.safeParse(rawInput ?? {});
+  // A call the caller's role may not make is not parsed: the guarded handler (auth/guard.ts)
+  // refuses it, naming the role needed, and records the attempt before it looks at any input.
+  const parsed = mayCall(name, ctx) ? procedures[name].input.safeParse(rawInput ?? {}) : ({ success: true, data: undefined } as const);
   if (!parsed.success) {
     return {
       ok: false,

@@ -19,3 +19,8 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
 export function documentsDirFor(databasePath: string): string {
   return join(dirname(databasePath), 'documents');
 }
+
+/** Backups (the automatic daily ones and those made from the app) live in a folder next to the database. */
+export function backupsDirFor(databasePath: string): string {
+  return join(dirname(databasePath), 'backups');
+}

@@ -2,6 +2,10 @@
 // Runs in an Electron utilityProcess: the core and its SQLite connection live here, so a long
 // import or recap never freezes the window. Main relays the renderer's calls to this process.
 import { translator } from '../api/i18n';
+import { resolveSession } from '../core/auth/service';
+import { signedInContext } from '../core/auth/session-context';
+import { startDailyBackups } from '../core/backup/service';
+import type { CallContext, SessionPort } from '../core/context';
 import { dispatch, toErrorResult } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
 import { openCore, type OpenedCore } from '../core/open';
@@ -12,18 +16,49 @@ const log = { error: (message: string, error: unknown) => console.error(message,
 let core: OpenedCore | null = null;
 let handlers: Handlers | null = null;
 let actor = 'desktop';
+/** The one window's session: the token stays in this process, the page never sees it. */
+const windowSession: SessionPort = {
+  token: null,
+  begin(token) {
+    this.token = token;
+  },
+  end() {
+    this.token = null;
+  },
+};
 
 function reply(message: FromCore): void {
   port.postMessage(message);
 }
 
+const printing = new Map<number, { done: (pdf: Buffer) => void; fail: (error: Error) => void }>();
+let nextPrint = 1;
+
+/** Reports are printed by main (the windows live there); the core waits for the PDF. */
+function printPdf(html: string): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const id = nextPrint++;
+    printing.set(id, { done, fail });
+    reply({ type: 'print', id, html });
+  });
+}
+
 port.on('message', (event: Electron.MessageEvent) => {
   const message = event.data as ToCore;
+  if (message.type === 'printed') {
+    const waiting = printing.get(message.id);
+    printing.delete(message.id);
+    if ('pdf' in message) waiting?.done(Buffer.from(message.pdf));
+    else waiting?.fail(new Error(message.error));
+    return;
+  }
   if (message.type === 'open') {
     try {
       actor = message.actor;
       core = openCore(message.paths, { appVersion: message.appVersion, actor });
-      handlers = createHandlers(core.deps);
+      handlers = createHandlers(core.deps, { printPdf });
+      // The daily backup (rotated: 7 daily, 4 weekly) runs here, beside the connection the app writes on.
+      startDailyBackups(core.deps, log);
       reply({ type: 'opened' });
     } catch (error) {
       const result = toErrorResult(error, { actor, lang: 'id' }, log);
@@ -36,9 +71,15 @@ port.on('message', (event: Electron.MessageEvent) => {
     reply({ type: 'result', id: message.id, result: { ok: false, error: { code: 'internal', message: 'core not open' } } });
     return;
   }
-  void dispatch(ready, message.name, message.input, { actor, lang: message.lang }, log).then((result) =>
-    reply({ type: 'result', id: message.id, result }),
-  );
+  const opened = core as OpenedCore;
+  let ctx: CallContext;
+  try {
+    ctx = signedInContext(message.name, { actor, lang: message.lang }, windowSession, (token) => resolveSession(opened.deps, token));
+  } catch (error) {
+    reply({ type: 'result', id: message.id, result: toErrorResult(error, { actor, lang: message.lang }, log) });
+    return;
+  }
+  void dispatch(ready, message.name, message.input, ctx, log).then((result) => reply({ type: 'result', id: message.id, result }));
 });
 
 process.on('exit', () => core?.close());

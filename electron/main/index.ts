@@ -1,13 +1,17 @@
+import { copyFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell, utilityProcess, type UtilityProcess, type WebFrameMain } from 'electron';
 import type { Result } from '../api/errors';
-import { isLang } from '../api/i18n';
+import { isLang, type Lang, translator } from '../api/i18n';
+import { parseBackupFileName } from '../core/backup/rotation';
 import type { AppPaths } from '../core/context';
-import { DATABASE_FILE_NAME, documentsDirFor } from '../core/paths';
+import { backupsDirFor, DATABASE_FILE_NAME, documentsDirFor } from '../core/paths';
 import type { FromCore, ToCore } from './core-protocol';
+import { printHtmlToPdf } from './print';
+import { hardenSession, hardenWebContents, isAppUrl, isExternalWebUrl, secureWebPreferences } from './hardening';
 
 // The main process only owns the window, the menu and dialogs; the core runs in a utility process.
 
@@ -46,6 +50,11 @@ function startCore(): Promise<{ call(name: string, input: unknown, lang: string)
         });
       } else if (message.type === 'failed') {
         reject(new Error(message.message));
+      } else if (message.type === 'print') {
+        printHtmlToPdf(message.html).then(
+          (pdf) => send({ type: 'printed', id: message.id, pdf }),
+          (error: unknown) => send({ type: 'printed', id: message.id, error: error instanceof Error ? error.message : String(error) }),
+        );
       } else {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
@@ -61,9 +70,12 @@ function startCore(): Promise<{ call(name: string, input: unknown, lang: string)
 
 /** Only our own page may call the API. */
 function isOwnFrame(frame: WebFrameMain | null): boolean {
-  if (!frame) return false;
-  if (rendererDevUrl) return new URL(frame.url).origin === new URL(rendererDevUrl).origin;
-  return frame.url.split('#')[0] === pathToFileURL(rendererFile).href;
+  return frame !== null && isAppUrl(frame.url, { rendererFileUrl: pathToFileURL(rendererFile).href, devUrl: rendererDevUrl });
+}
+
+/** Opens a web link in the system browser, only after it passed `isExternalWebUrl`. */
+function openExternal(url: string): void {
+  if (isExternalWebUrl(url)) void shell.openExternal(url);
 }
 
 function createWindow(): BrowserWindow {
@@ -74,34 +86,60 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     title: 'KSBB Desk',
     show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
-  // No navigation away from the app and no new windows; web links open in the system browser.
-  window.webContents.on('will-navigate', (event, url) => {
-    event.preventDefault();
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   if (rendererDevUrl) void window.loadURL(rendererDevUrl);
   else void window.loadFile(rendererFile);
   return window;
 }
 
-function buildMenu(): void {
+type Core = Awaited<ReturnType<typeof startCore>>;
+
+/**
+ * Asks where to save a copy of a backup from the backups folder (named by its file name only,
+ * which must be a backup's) and copies it there.
+ */
+async function saveBackupCopy(window: BrowserWindow | null, fileName: unknown, lang: Lang): Promise<Result<{ savedTo: string | null }>> {
+  const source = typeof fileName === 'string' && parseBackupFileName(fileName) ? join(backupsDirFor(appPaths().databasePath), fileName) : null;
+  if (!source || !existsSync(source)) return { ok: false, error: { code: 'not_found', message: String(fileName) } };
+  const t = translator(lang);
+  const options = { title: t('backup.screen.saveAsTitle'), defaultPath: join(app.getPath('documents'), fileName as string) };
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (chosen.canceled || !chosen.filePath) return { ok: true, value: { savedTo: null } };
+  try {
+    await copyFile(source, chosen.filePath);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { ok: false, error: { code: 'backup_target_unwritable', message: t('errors.backup_target_unwritable', { path: chosen.filePath, reason }) } };
+  }
+  return { ok: true, value: { savedTo: chosen.filePath } };
+}
+
+/** Berkas → Cadangkan ke…: a backup now (as the signed-in user), then a copy where the user chooses. */
+async function backUpFromMenu(core: Core): Promise<void> {
+  const window = BrowserWindow.getAllWindows()[0] ?? null;
+  const made = await core.call('backup:create', {}, 'id');
+  const saved = made.ok ? await saveBackupCopy(window, (made.value as { fileName: string }).fileName, 'id') : made;
+  if (!saved.ok) dialog.showErrorBox('KSBB Desk', saved.error.message);
+}
+
+function buildMenu(core: Core): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
-      { label: 'Berkas', submenu: [{ role: 'quit', label: 'Keluar' }] },
+      {
+        label: 'Berkas',
+        submenu: [
+          { label: translator('id')('backup.menu.backUpTo'), click: () => void backUpFromMenu(core) },
+          {
+            label: translator('id')('backup.menu.backup'),
+            // The Cadangan screen: back up now, copy a backup elsewhere, check the database.
+            click: () => void BrowserWindow.getAllWindows()[0]?.webContents.executeJavaScript("window.location.hash = '#/cadangan'"),
+          },
+          { type: 'separator' },
+          { role: 'quit', label: 'Keluar' },
+        ],
+      },
       {
         label: 'Tampilan',
         submenu: [
@@ -128,12 +166,13 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
+  // Every web contents (the window, and any a bug or a page might create) gets the same limits.
   app.on('web-contents-created', (_event, contents) => {
-    contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    hardenWebContents(contents, openExternal);
+    hardenSession(contents.session);
   });
   app.whenReady().then(async () => {
-    buildMenu();
-    let core: Awaited<ReturnType<typeof startCore>>;
+    let core: Core;
     try {
       core = await startCore();
     } catch (error) {
@@ -141,6 +180,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    buildMenu(core);
     const notOurs = { ok: false, error: { code: 'forbidden', message: 'caller is not the KSBB Desk window' } } satisfies Result<never>;
     ipcMain.handle('ksbb:call', (event, name: unknown, input: unknown, lang: unknown) => {
       if (!isOwnFrame(event.senderFrame)) return notOurs;
@@ -154,6 +194,10 @@ if (!app.requestSingleInstanceLock()) {
       const failure = await shell.openPath((located.value as { path: string }).path);
       return failure ? { ok: false, error: { code: 'internal', message: failure } } : { ok: true, value: { opened: true } };
     });
+    // A copy of a backup from the backups folder, to where the user chooses; only a backup's file name is accepted.
+    ipcMain.handle('ksbb:save-backup-as', (event, fileName: unknown, lang: unknown) =>
+      isOwnFrame(event.senderFrame) ? saveBackupCopy(BrowserWindow.fromWebContents(event.sender), fileName, isLang(lang) ? lang : 'id') : notOurs,
+    );
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -15,6 +15,7 @@ const ksbb = {
     return ipcRenderer.invoke('ksbb:call', name, input, lang);
   },
   openDocument: (documentId, lang) => ipcRenderer.invoke('ksbb:open-document', String(documentId), lang),
+  saveBackupAs: (fileName, lang) => ipcRenderer.invoke('ksbb:save-backup-as', String(fileName), lang),
 } satisfies DesktopClient;
 
 contextBridge.exposeInMainWorld('ksbb', ksbb);

@@ -3,23 +3,31 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../api/csp';
 import type { Result } from '../api/errors';
 import { defaultLang, isLang, translator } from '../api/i18n';
 import { MAX_DOCUMENT_BASE64_CHARS } from '../api/procedures/agreements';
-import { dispatch, type DispatchLog } from '../core/dispatch';
+import { signedInContext } from '../core/auth/session-context';
+import type { CallContext, SessionPort, SessionUser } from '../core/context';
+import { dispatch, toErrorResult, type DispatchLog } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 
 export const TOKEN_HEADER = 'x-ksbb-token';
 export const LANG_HEADER = 'x-ksbb-lang';
+/**
+ * The session cookie: HttpOnly (the page's scripts never see it), SameSite=Strict and only for
+ * the API. Each browser signs in on its own; the token in the address only proves it was given
+ * the address `ksbb serve` printed.
+ */
+export const SESSION_COOKIE = 'ksbb-session';
 /**
  * The largest request body: a 50 MiB document (PKS scan) as base64 inside JSON, with 1 MiB to
  * spare for the rest of the call. Anything larger is refused before it is parsed.
  */
 const MAX_BODY_BYTES = MAX_DOCUMENT_BASE64_CHARS + 1024 * 1024;
 
-/** The same policy as the renderer's meta tag, sent as a header too. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The renderer's policy (the page's meta tag), sent as a header too. */
+export { CONTENT_SECURITY_POLICY };
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +47,8 @@ export interface WebHostOptions {
   port?: number;
   actor: string;
   log: DispatchLog;
+  /** The signed-in account of a session token (core `resolveSession`); throws when it has ended. */
+  resolveSession: (token: string) => SessionUser;
   /** Fixed only by tests; otherwise 32 random bytes per start. */
   token?: string;
 }
@@ -74,11 +84,30 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function sessionCookieOf(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === SESSION_COOKIE && value && /^[0-9a-f]{64}$/.test(value)) return value;
+  }
+  return null;
+}
+
+const sessionCookie = (token: string | null) =>
+  token === null
+    ? `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/api; Max-Age=0`
+    : `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/api`;
+
 function statusOf(result: Result<unknown>): number {
   if (result.ok) return 200;
   switch (result.error.code) {
     case 'invalid_input':
       return 400;
+    case 'sign_in_required':
+    case 'session_expired':
+      return 401;
+    case 'role_required':
+    case 'program_out_of_scope':
+      return 403;
     case 'unknown_procedure':
     case 'not_found':
       return 404;
@@ -124,7 +153,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 400, { ok: false, error: { code: 'invalid_input', message: t('errors.invalid_input', { issues: `JSON: ${(error as Error).message}` }) } });
       return;
     }
-    const result = await dispatch(options.handlers, decodeURIComponent(name), input, { actor: options.actor, lang }, options.log);
+    const procedure = decodeURIComponent(name);
+    const session: SessionPort = {
+      token: sessionCookieOf(req),
+      begin: (started) => res.setHeader('set-cookie', sessionCookie(started)),
+      end: () => res.setHeader('set-cookie', sessionCookie(null)),
+    };
+    let ctx: CallContext;
+    try {
+      ctx = signedInContext(procedure, { actor: options.actor, lang }, session, options.resolveSession);
+    } catch (error) {
+      const refused = toErrorResult(error, { actor: options.actor, lang }, options.log);
+      send(res, statusOf(refused), refused);
+      return;
+    }
+    const result = await dispatch(options.handlers, procedure, input, ctx, options.log);
     send(res, statusOf(result), result);
   };
 

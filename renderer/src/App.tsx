@@ -4,8 +4,10 @@ import { Notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { call } from './api/client';
+import { type SessionUser, SessionProvider, useSession } from './api/session';
 import { AppInfo } from './components/AppInfo';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { UserMenu } from './components/UserMenu';
 import { i18n } from './i18n';
 import { GlobalSearch } from './components/GlobalSearch';
 import { type Route, routeHref, useRoute } from './routes';
@@ -13,6 +15,9 @@ import { AgenciesScreen } from './screens/agencies/AgenciesScreen';
 import { AgreementForm } from './screens/agreements/AgreementForm';
 import { AgreementScreen } from './screens/agreements/AgreementScreen';
 import { AgreementsScreen } from './screens/agreements/AgreementsScreen';
+import { AuditScreen } from './screens/audit/AuditScreen';
+import { SetupAdminScreen, SignInScreen } from './screens/auth/SignInScreen';
+import { BackupScreen } from './screens/backup/BackupScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { ImportBatchesScreen } from './screens/imports/ImportBatchesScreen';
 import { ImportScreen } from './screens/imports/ImportScreen';
@@ -23,13 +28,17 @@ import { PartnerScreen } from './screens/partners/PartnerScreen';
 import { PartnersScreen } from './screens/partners/PartnersScreen';
 import { RecapsScreen } from './screens/recaps/RecapsScreen';
 import { RegionsScreen } from './screens/RegionsScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { TargetForm } from './screens/targets/TargetForm';
 import { TargetScreen } from './screens/targets/TargetScreen';
 import { TargetsScreen } from './screens/targets/TargetsScreen';
+import { UsersScreen } from './screens/users/UsersScreen';
 import { VerifyScreen } from './screens/verify/VerifyScreen';
+import { DistributionVerifyScreen } from './screens/distributions/DistributionVerifyScreen';
+import { OpenTargetsScreen } from './screens/distributions/OpenTargetsScreen';
 
 /** Navigation: each entry with the screens that belong to it (so a detail screen lights its list). */
-const navigation: { route: Route; label: string; testId: string; screens: Route['screen'][] }[] = [
+const navigation: { route: Route; label: string; testId: string; screens: Route['screen'][]; roles?: SessionUser['role'][] }[] = [
   { route: { screen: 'dashboard' }, label: 'nav.dashboard', testId: 'nav-dashboard', screens: ['dashboard'] },
   { route: { screen: 'partners' }, label: 'nav.partners', testId: 'nav-partners', screens: ['partners', 'partner', 'partner-new', 'partner-edit'] },
   {
@@ -39,12 +48,18 @@ const navigation: { route: Route; label: string; testId: string; screens: Route[
     screens: ['agreements', 'agreement', 'agreement-new', 'agreement-edit'],
   },
   { route: { screen: 'targets' }, label: 'nav.targets', testId: 'nav-targets', screens: ['targets', 'target', 'target-new', 'target-edit'] },
+  { route: { screen: 'open-targets' }, label: 'nav.openTargets', testId: 'nav-open-targets', screens: ['open-targets'] },
   { route: { screen: 'agencies' }, label: 'nav.agencies', testId: 'nav-agencies', screens: ['agencies'] },
   { route: { screen: 'imports' }, label: 'nav.imports', testId: 'nav-imports', screens: ['imports', 'import-batches'] },
+  { route: { screen: 'distributions-verify' }, label: 'nav.distributionsVerify', testId: 'nav-distributions-verify', screens: ['distributions-verify'] },
   { route: { screen: 'recaps', tab: 'program', parentCode: null, filters: {} }, label: 'nav.recaps', testId: 'nav-recaps', screens: ['recaps'] },
   { route: { screen: 'map', ...defaultMapView }, label: 'nav.map', testId: 'nav-map', screens: ['map'] },
   { route: { screen: 'regions', code: null }, label: 'nav.regions', testId: 'nav-regions', screens: ['regions'] },
+  { route: { screen: 'reports' }, label: 'nav.reports', testId: 'nav-reports', screens: ['reports'] },
   { route: { screen: 'verify' }, label: 'nav.verify', testId: 'nav-verify', screens: ['verify'] },
+  { route: { screen: 'backup' }, label: 'backup.nav', testId: 'nav-backup', screens: ['backup'] },
+  { route: { screen: 'audit' }, label: 'auth.audit.nav', testId: 'nav-audit', screens: ['audit'] },
+  { route: { screen: 'users' }, label: 'auth.users.nav', testId: 'nav-users', screens: ['users'], roles: ['sekretariat'] },
 ];
 
 function Screen({ route }: { route: Route }) {
@@ -85,6 +100,18 @@ function Screen({ route }: { route: Route }) {
       return <MapScreen view={route} />;
     case 'verify':
       return <VerifyScreen />;
+    case 'distributions-verify':
+      return <DistributionVerifyScreen />;
+    case 'open-targets':
+      return <OpenTargetsScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'imports':
       return <ImportScreen />;
     case 'import-batches':
@@ -94,6 +121,7 @@ function Screen({ route }: { route: Route }) {
 
 function Shell() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const route = useRoute();
   const [opened, { toggle, close }] = useDisclosure();
   const [error, setError] = useState<Error | null>(null);
@@ -125,12 +153,13 @@ function Shell() {
           <Group gap="sm">
             <GlobalSearch />
             <LanguageSwitch onError={setError} />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.name')}>
         <AppShell.Section grow>
-        {navigation.map((item) => (
+        {navigation.filter((item) => !item.roles || (user && item.roles.includes(user.role))).map((item) => (
           <NavLink
             key={item.label}
             href={routeHref(item.route)}
@@ -170,7 +199,9 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider defaultColorScheme="light" theme={{ primaryColor: 'teal', fontFamily: 'system-ui, sans-serif' }}>
         <Notifications position="top-right" />
-        {ready ? <Shell /> : null}
+        {ready ? (
+          <SessionProvider fallback={null}>{(session) => (session.user ? <Shell /> : session.needsSetup ? <SetupAdminScreen /> : <SignInScreen />)}</SessionProvider>
+        ) : null}
       </MantineProvider>
     </I18nextProvider>
   );

@@ -24,7 +24,13 @@ export type Route =
   | { screen: 'import-batches' }
   | ({ screen: 'recaps' } & RecapView)
   | ({ screen: 'map' } & MapView)
-  | { screen: 'verify' };
+  | { screen: 'verify' }
+  | { screen: 'distributions-verify' }
+  | { screen: 'open-targets' }
+  | { screen: 'reports' }
+  | { screen: 'backup' }
+  | { screen: 'users' }
+  | { screen: 'audit' };
 
 const id = '([0-9a-f-]{36})';
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
@@ -50,6 +56,12 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [recapPathPattern, (m) => ({ screen: 'recaps', ...parseRecapView(m) })],
   [mapPathPattern, (m) => ({ screen: 'map', ...parseMapView(m) })],
   [/^#\/verifikasi$/, () => ({ screen: 'verify' })],
+  [/^#\/verifikasi-realisasi$/, () => ({ screen: 'distributions-verify' })],
+  [/^#\/sasaran-terbuka$/, () => ({ screen: 'open-targets' })],
+  [/^#\/laporan$/, () => ({ screen: 'reports' })],
+  [/^#\/cadangan$/, () => ({ screen: 'backup' })],
+  [/^#\/pengguna$/, () => ({ screen: 'users' })],
+  [/^#\/audit$/, () => ({ screen: 'audit' })],
 ];
 
 /** Routes live in the URL fragment (`#/mitra/<id>`), so Back works and nothing hits a server. */
@@ -104,6 +116,18 @@ export function routeHref(route: Route): string {
       return mapViewHref(route);
     case 'verify':
       return '#/verifikasi';
+    case 'distributions-verify':
+      return '#/verifikasi-realisasi';
+    case 'open-targets':
+      return '#/sasaran-terbuka';
+    case 'reports':
+      return '#/laporan';
+    case 'backup':
+      return '#/cadangan';
+    case 'users':
+      return '#/pengguna';
+    case 'audit':
+      return '#/audit';
   }
 }
 

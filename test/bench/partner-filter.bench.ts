@@ -6,10 +6,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { createUser, resolveSession, sessionUserOf, startSession } from '../../electron/core/auth/service';
 import { createDemoData } from '../../electron/core/demo/generate';
 import { createHandlers } from '../../electron/core/handlers';
 import { openCore } from '../../electron/core/open';
-import { startWebHost } from '../../electron/webhost/server';
+import { SESSION_COOKIE, startWebHost } from '../../electron/webhost/server';
 
 const partners = Number(process.env.BENCH_PARTNERS ?? 100_000);
 const typed = 'sinar jaya';
@@ -31,7 +32,10 @@ const core = openCore(
   { appVersion: 'bench', actor: 'bench' },
 );
 const log = { error: (message: string, error: unknown) => console.error(message, error) };
-const host = await startWebHost({ handlers: createHandlers(core.deps), rendererDir, actor: 'bench', log });
+// Signed in as an administrator: the page gets the session cookie, the raw calls send it too.
+const admin = createUser(core.deps, { username: 'bench', displayName: 'Bench', role: 'sekretariat', agencyId: null, password: 'bench-password' }, { actor: 'bench', lang: 'id' });
+const session = startSession(core.deps, sessionUserOf(core.deps, admin.id));
+const host = await startWebHost({ handlers: createHandlers(core.deps), rendererDir, actor: 'bench', log, resolveSession: (token) => resolveSession(core.deps, token) });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -45,7 +49,7 @@ try {
     const start = performance.now();
     const response = await fetch(new URL('/api/partner:list', host.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-ksbb-token': host.token },
+      headers: { 'content-type': 'application/json', 'x-ksbb-token': host.token, cookie: `${SESSION_COOKIE}=${session}` },
       body: JSON.stringify({ q: typed.slice(0, i), offset: 0, limit: 100, sort: 'name', direction: 'asc', includeArchived: false }),
     });
     await response.json();
@@ -55,6 +59,7 @@ try {
   // The app's CSP forbids eval; the measuring script is evaluated, so this context bypasses it.
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   page.on('pageerror', (error) => console.error('page error:', error));
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: session, url: host.url }]);
   await page.goto(`${host.openUrl.replace('#token=', '#token=')}`);
   await page.evaluate(() => (window.location.hash = '#/mitra'));
   await page.waitForSelector('[data-testid="partners-table"][data-loaded^="{"]');

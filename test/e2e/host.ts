@@ -10,9 +10,25 @@ import type { Result } from '../../electron/api/errors';
 const root = resolve(import.meta.dirname, '..', '..');
 const ksbbBin = join(root, 'bin', 'ksbb.js');
 
-/** Runs the real `ksbb` command, as a user's script would. */
-export function ksbb(args: string[]): string {
-  return execFileSync(process.execPath, [ksbbBin, ...args], { cwd: root, encoding: 'utf8' });
+/** Runs the real `ksbb` command, as a user's script would (`env` adds to the environment, e.g. a password). */
+export function ksbb(args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(process.execPath, [ksbbBin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** A local account the tests sign in with. */
+export interface Account {
+  username: string;
+  password: string;
+}
+
+/** The administrator (Sekretariat) every new host's database gets; tests sign in as it unless they say otherwise. */
+export const ADMIN: Account = { username: 'admin', password: 'admin-e2e-secret' };
+
+/** Adds an account to a host's database with `ksbb user add`, as a secretariat's script would. */
+export function addUser(databasePath: string, account: Account, role: 'sekretariat' | 'skpd' | 'auditor', agencyId?: string): Account {
+  const agency = agencyId === undefined ? [] : ['--agency', agencyId];
+  ksbb(['--db', databasePath, 'user', 'add', account.username, '--role', role, ...agency], { KSBB_NEW_PASSWORD: account.password });
+  return account;
 }
 
 export interface RunningHost {
@@ -23,6 +39,8 @@ export interface RunningHost {
   token: string;
   /** Stops the host; the data folder is removed unless `keepData` (to start again on it). */
   stop(options?: { keepData?: boolean }): Promise<void>;
+  /** Session cookies of the accounts `callApi` signed in, by username. */
+  cookies: Map<string, string>;
 }
 
 export interface HostOptions {
@@ -30,13 +48,19 @@ export interface HostOptions {
   env?: Record<string, string>;
   /** Start on this existing data folder (kept by `stop({ keepData: true })`) instead of a new one. */
   dataDir?: string;
+  /** Leave the new database without accounts (the app's first run). */
+  withoutAdmin?: boolean;
 }
 
-/** A temporary data folder, a database made with the CLI, and `ksbb serve` on a free port. */
+/**
+ * A temporary data folder, a database made with the CLI (with the `ADMIN` account), and
+ * `ksbb serve` on a free port.
+ */
 export async function startHost(prepare: (databasePath: string) => void, options: HostOptions = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ksbb-e2e-'));
   const databasePath = join(dataDir, 'ksbb.sqlite');
   prepare(databasePath);
+  if (options.dataDir === undefined && !options.withoutAdmin) addUser(databasePath, ADMIN, 'sekretariat');
   const child: ChildProcess = spawn(process.execPath, [ksbbBin, '--db', databasePath, '--json', 'serve'], {
     cwd: root,
     env: { ...process.env, ...options.env },
@@ -54,6 +78,7 @@ export async function startHost(prepare: (databasePath: string) => void, options
     databasePath,
     openUrl,
     token: new URL(openUrl).hash.replace(/^#token=/, ''),
+    cookies: new Map(),
     stop: async ({ keepData = false } = {}) => {
       // Stopping twice (a test that restarts the host, then afterAll) is harmless.
       if (child.exitCode === null && child.signalCode === null) {
@@ -66,13 +91,31 @@ export async function startHost(prepare: (databasePath: string) => void, options
   };
 }
 
-/** Calls a procedure over the host's HTTP API, as the browser does (with the token); throws the error message. */
-export async function callApi<K extends ProcedureName>(host: RunningHost, name: K, input: Input<K>): Promise<Output<K>> {
-  const response = await fetch(new URL(`/api/${name}`, host.openUrl), {
+async function post(host: RunningHost, name: string, input: unknown, cookie = ''): Promise<Response> {
+  return fetch(new URL(`/api/${name}`, host.openUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ksbb-token': host.token, 'x-ksbb-lang': 'en' },
+    headers: { 'content-type': 'application/json', 'x-ksbb-token': host.token, 'x-ksbb-lang': 'en', cookie },
     body: JSON.stringify(input),
   });
+}
+
+/** Signs `account` in over the API (once per host) and answers its session cookie. */
+async function sessionCookie(host: RunningHost, account: Account): Promise<string> {
+  const known = host.cookies.get(account.username);
+  if (known) return known;
+  const response = await post(host, 'auth:login', { username: account.username, password: account.password });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`auth:login as ${account.username}: ${await response.text()}`);
+  host.cookies.set(account.username, cookie);
+  return cookie;
+}
+
+/**
+ * Calls a procedure over the host's HTTP API, as the browser does (with the token and a session
+ * of `account`, the administrator by default); throws the error message.
+ */
+export async function callApi<K extends ProcedureName>(host: RunningHost, name: K, input: Input<K>, account: Account = ADMIN): Promise<Output<K>> {
+  const response = await post(host, name, input, await sessionCookie(host, account));
   const result = (await response.json()) as Result<Output<K>>;
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;

@@ -4,6 +4,8 @@ import type { CallContext } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers } from '../../electron/core/handlers';
 import type { OpenedCore } from '../../electron/core/open';
+import { DEFAULT_SECRETARIAT_NAME } from '../../electron/core/settings/service';
+import { tamperAuditLog } from '../fixtures/audit';
 import { createTempDb, FIXED_NOW, type TempDb } from '../fixtures/temp-db';
 
 interface AuditRow {
@@ -82,7 +84,7 @@ describe('audit journal', () => {
       for (let i = 0; i < 4; i++) journalWrite(core.deps, { actor: 'a', action: 'update', tableName: 'setting', recordId: `k${i}`, changes: { i } });
     });
     expect(firstBreak(auditRows(core))).toBeNull();
-    core.deps.db.$client.prepare("UPDATE audit_log SET changes = '{\"i\":99}' WHERE record_id = 'k2'").run();
+    tamperAuditLog(core, "UPDATE audit_log SET changes = '{\"i\":99}' WHERE record_id = 'k2'");
     const broken = auditRows(core);
     expect(firstBreak(broken)).toBe(broken.find((r) => r.recordId === 'k2')?.seq);
   });
@@ -110,11 +112,11 @@ describe('audit journal', () => {
 describe('settings through dispatch', () => {
   it('persists the language with one audit entry old → new, and none when nothing changes', async () => {
     const handlers = createHandlers(core.deps);
-    expect(await dispatch(handlers, 'settings:get', {}, ctx, silentLog)).toEqual({ ok: true, value: { language: 'id' } });
+    expect(await dispatch(handlers, 'settings:get', {}, ctx, silentLog)).toEqual({ ok: true, value: { language: 'id', secretariatName: DEFAULT_SECRETARIAT_NAME } });
     const auditBefore = count(core, 'audit_log');
 
     expect(await dispatch(handlers, 'settings:set', { language: 'en' }, ctx, silentLog)).toEqual({ ok: true, value: { language: 'en' } });
-    expect(await dispatch(handlers, 'settings:get', {}, ctx, silentLog)).toEqual({ ok: true, value: { language: 'en' } });
+    expect(await dispatch(handlers, 'settings:get', {}, ctx, silentLog)).toEqual({ ok: true, value: { language: 'en', secretariatName: DEFAULT_SECRETARIAT_NAME } });
     expect(core.deps.db.$client.prepare("SELECT value, updated_at AS updatedAt FROM setting WHERE key = 'language'").get()).toEqual({
       value: 'en',
       updatedAt: FIXED_NOW,
@@ -138,7 +140,7 @@ describe('settings through dispatch', () => {
     await dispatch(createHandlers(core.deps), 'settings:set', { language: 'en' }, ctx, silentLog);
     core.close();
     const again = t.open();
-    expect(await dispatch(createHandlers(again.deps), 'settings:get', {}, ctx, silentLog)).toEqual({ ok: true, value: { language: 'en' } });
+    expect(await dispatch(createHandlers(again.deps), 'settings:get', {}, ctx, silentLog)).toEqual({ ok: true, value: { language: 'en', secretariatName: DEFAULT_SECRETARIAT_NAME } });
   });
 
   it('answers invalid_input naming the field, in the caller’s language, and changes nothing', async () => {

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../electron/api/contract';
 import { apiOf } from '../fixtures/api';
 import { runKsbb } from '../fixtures/cli';
-import { seedFilesDir, seedUmkmTargets, seedWorkbooks } from '../fixtures/seeds/generate';
+import { importSeedWorkbooks } from '../fixtures/seeds/import';
 import { createTempDb, FIXED_NOW, type TempDb } from '../fixtures/temp-db';
 
 /**
@@ -42,19 +41,7 @@ function item(row: RecapJson['rows'][number], itemType: string) {
 
 beforeAll(async () => {
   temp = createTempDb();
-  const core = temp.open();
-  const api = apiOf(core);
-  // The 16 UMKM that received permodalan are in the target registry before their realisasi arrives.
-  for (const umkm of seedUmkmTargets()) {
-    await api.ok('target:create', { kind: 'umkm', name: umkm.name, regionCode: umkm.kelurahanCode });
-  }
-  core.close();
-  for (const [file, kind] of seedWorkbooks) {
-    const run = await runKsbb(['import', join(seedFilesDir, file), '--kind', kind, '--json'], env());
-    const result = JSON.parse(run.stdout) as { rejected: number; accepted: number; errors: unknown[] };
-    expect({ file, code: run.code, rejected: result.rejected, errors: result.errors.slice(0, 3) }).toEqual({ file, code: 0, rejected: 0, errors: [] });
-    expect(result.accepted).toBeGreaterThan(0);
-  }
+  await importSeedWorkbooks(temp, env());
 }, 120_000);
 
 afterAll(() => temp.cleanup());

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BASE64_CHARS, MAX_DOCUMENT_BYTES } from '../../electron/api/procedures/agreements';
 import { createHandlers } from '../../electron/core/handlers';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../electron/webhost/server';
+import { webSession } from '../fixtures/accounts';
 import { PDF } from '../fixtures/documents';
 import { seedAgreement, seedPartner } from '../fixtures/registry';
 import { createTempDb, type TempDb } from '../fixtures/temp-db';
@@ -22,15 +23,18 @@ beforeEach(async () => {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>\n');
   agreementId = seedAgreement(core, { partnerId: seedPartner(core, { name: 'PT Bank DKI' }), signedOn: '2023-01-01' });
-  host = await startWebHost({ handlers: createHandlers(core.deps), rendererDir, port: 0, actor: 'web:test', log: { error: () => undefined }, token: TOKEN });
+  const session = webSession(core);
+  cookie = session.cookie;
+  host = await startWebHost({ handlers: createHandlers(core.deps), rendererDir, port: 0, actor: 'web:test', log: { error: () => undefined }, token: TOKEN, resolveSession: session.resolveSession });
 });
 afterEach(async () => {
   await host.close();
   t.cleanup();
 });
 
+let cookie: string;
 const post = (name: string, body: string) =>
-  fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN }, body });
+  fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, cookie }, body });
 
 describe('documents over the web host', () => {
   it('takes a 50 MiB scan as base64 JSON, and answers its SHA-256', async () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { procedures } from '../../electron/api/contract';
 import { createHandlers } from '../../electron/core/handlers';
 import { CONTENT_SECURITY_POLICY, startWebHost, TOKEN_HEADER, type WebHost } from '../../electron/webhost/server';
+import { webSession } from '../fixtures/accounts';
 import { createTempDb, type TempDb } from '../fixtures/temp-db';
 
 const TOKEN = 'f'.repeat(64);
@@ -39,8 +40,9 @@ let host: WebHost;
 let rendererDir: string;
 const logged: unknown[] = [];
 
+let cookie: string;
 const api = (name: string, body: string, headers: Record<string, string> = { [TOKEN_HEADER]: TOKEN }) =>
-  fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(new URL(`api/${name}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
 
 beforeEach(async () => {
   t = createTempDb();
@@ -51,8 +53,11 @@ beforeEach(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app");\n');
   writeFileSync(join(t.dir, 'secret.txt'), 'not for the browser\n');
   logged.length = 0;
+  const session = webSession(core);
+  cookie = session.cookie;
   host = await startWebHost({
     handlers: createHandlers(core.deps),
+    resolveSession: session.resolveSession,
     rendererDir,
     port: 0,
     actor: 'web:test',

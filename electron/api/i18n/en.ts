@@ -1,4 +1,6 @@
 import { agreementsMessages } from './agreements';
+import { backupMessages } from './backup';
+import { authMessages } from './auth';
 import { importValuesMessages } from './import-values';
 import { importWizardMessages } from './import-wizard';
 import { importsMessages } from './imports';
@@ -7,6 +9,8 @@ import { mapScreenMessages } from './map-screen';
 import { partnersMessages } from './partners';
 import { recapScreensMessages } from './recap-screens';
 import { recapsMessages } from './recaps';
+import { reportsMessages } from './reports';
+import { verificationMessages } from './verification';
 import type { Messages } from './id';
 
 export const en: Messages = {
@@ -27,6 +31,9 @@ export const en: Messages = {
     recaps: 'Recaps',
     map: 'Target map',
     verify: 'Verify a file',
+    distributionsVerify: 'Verify distributions',
+    openTargets: 'Open targets',
+    reports: 'Festival report',
     language: 'Language',
   },
   common: {
@@ -97,6 +104,10 @@ export const en: Messages = {
   recapScreens: recapScreensMessages.en,
   map: mapMessages.en,
   mapScreen: mapScreenMessages.en,
+  reports: reportsMessages.en,
+  backup: backupMessages.en,
+  auth: authMessages.en,
+  verification: verificationMessages.en,
   errors: {
     invalid_input: 'Invalid input: {{issues}}',
     unknown_procedure: 'Unknown procedure: {{name}}',
@@ -146,7 +157,38 @@ export const en: Messages = {
     recap_level_invalid: 'Region level {{level}} does not lie below region {{parent}} ({{parentLevel}}).',
     export_too_large: 'The {{kind}} export has {{rows}} rows; a spreadsheet sheet holds at most {{max}}. Narrow the filters.',
     map_geometry_invalid: 'The boundary file {{file}} is not valid at {{where}}: {{reason}}.',
+    report_program_unknown: 'There is no program "{{value}}"; the programs are: {{allowed}}.',
+    report_printer_missing: 'The PDF cannot be printed: no Chromium found at {{path}}. Install the chromium package or point the CHROMIUM_PATH environment variable at it.',
     map_region_without_geometry: 'Wilayah {{code}} ({{name}}) has no boundary on the map (resources/geo/kelurahan-dki.geojson); the map cannot be drawn.',
+    backup_not_archive: 'File {{file}} is not a KSBB Desk backup (it has no backup manifest). Nothing was changed.',
+    backup_truncated: 'Backup file {{file}} is truncated (incomplete, perhaps an interrupted copy). Nothing was changed; use an intact copy.',
+    backup_damaged: 'Backup file {{file}} is damaged (at {{entry}}). Nothing was changed; use an intact copy.',
+    backup_checksum_mismatch: 'The content of {{entry}} in backup {{file}} does not match the SHA-256 in its manifest: the backup was changed or damaged. Nothing was changed.',
+    backup_newer_version:
+      'Backup {{file}} was made by KSBB Desk {{appVersion}} (schema {{schemaVersion}}), newer than this version ({{currentVersion}}, schemas up to {{knownSchema}}). Update the app first; nothing was changed.',
+    backup_integrity_failed: 'The database in backup {{file}} fails the SQLite integrity check ({{detail}}). Nothing was changed.',
+    backup_target_unwritable: 'Cannot write to {{path}} ({{reason}}). Choose a writable folder; nothing was changed.',
+    database_in_use: 'Database {{path}} is in use (the KSBB Desk app or `ksbb serve` is still running). Close it and try again; nothing was changed.',
+    role_required: 'Access denied: {{action}} needs the role {{roles,messageList}}; you are signed in as {{role,messageList}}.',
+    program_out_of_scope: 'Access denied: program {{program}} is not a program of your SKPD ({{agency}}); only the Secretariat role can change it.',
+    sign_in_required: 'Please sign in first.',
+    sign_in_failed: 'Wrong username or password.',
+    account_locked: 'Account {{username}} is locked until {{until}} after {{attempts}} failed sign-ins; try again later or ask the Secretariat to reset its password.',
+    session_expired: 'The session ended after {{minutes}} minutes without activity; please sign in again.',
+    admin_exists: 'The administrator account already exists; sign in with an existing account.',
+    password_too_short: 'Password too short: at least {{min}} characters.',
+    cli_not_database_owner: 'The system user {{osUser}} does not own the database file {{path}}; run with --user NAME (password from the prompt or KSBB_PASSWORD).',
+    verification_wrong_status: 'Distribution {{id}} is {{status,messageList}}; verification only moves forward one level, so this row cannot become {{to,messageList}}.',
+    verification_nothing_selected: 'None of the selected distributions can become {{to,messageList}}.',
+    verification_four_eyes: '{{rows}} rows were reported or imported by {{actor}}: someone else must verify them (four-eyes). Only the Secretariat may override, and the override is recorded.',
+    verification_reset_confirm: 'Distribution {{id}} is already {{status,messageList}}; changing it sets it back to reported. Confirm before saving.',
+    distribution_rejected_correct: 'A rejected distribution is not edited: create its correction (a new version that replaces it).',
+    distribution_not_rejected: 'Distribution {{id}} is {{status,messageList}}; only a rejected distribution is corrected with a new version.',
+    distribution_already_corrected: 'Distribution {{id}} was already corrected by {{by}}.',
+    assignment_beyond_pledge: 'Only {{unassigned}} of the pledge is left to assign; {{asked}} was asked.',
+    assignment_beyond_need: 'Target {{target}} needs only {{open}} more ({{asked}} asked). Confirm if it really goes beyond the need.',
+    audit_log_append_only: 'The audit trail is append-only; entries cannot be changed or deleted.',
+    skpd_agency_required: 'Account {{username}} has the SKPD role: choose its SKPD (the programs the account may change).',
   },
   cli: {
     usage: `Usage: ksbb [global options] <command> [options]
@@ -198,6 +240,14 @@ Commands:
                        export partners, agreements, pledges, distributions, needs,
                        fund-transfers (also recap-program, recap-wilayah, overlap)
                        to .xlsx (with a Manifest) or .csv
+  report festival      issue the Festival Kolaborasi report (PDF + XLSX, frozen)
+      --year YEAR        one calendar year (default: this year); or --from/--to DATE
+      --program NAME     only this program (may be repeated); default every program
+      --basis BASIS      terverifikasi (default: only realisations the secretariat verified)
+                         or dilaporkan (every one not rejected)
+      --pdf FILE.pdf     write its PDF; --xlsx FILE.xlsx write its workbook
+      --json             print the report's figures (the structure the template renders)
+  report list          list the issued reports
   verify FILE          check an exported workbook against its Manifest: exit 0 intact,
                        1 changed (naming the sheet and cell), 2 not a KSBB workbook
   import FILE          import a submission (.xlsx, .xls, .ods, .csv): read, check every row,
@@ -214,9 +264,27 @@ Commands:
   batch list           import batches, newest first (--kind, --limit, --offset)
   batch rollback ID    roll a whole import batch back (audited); its file may be
                        imported again
+  backup --out FILE.tar.gz
+                       back up the database (consistent while the app writes) and every
+                       document into one archive with a manifest and SHA-256s
+  restore FILE         restore a backup: every checksum and the integrity are checked
+                       first, the current database is kept as a backup; close the app first
+  check                check SQLite integrity, foreign keys, documents against their
+                       SHA-256 and the audit chain (exit 1 on problems)
+  user add NAME --role sekretariat|skpd|auditor [--agency ID] [--display-name TEXT]
+                       create an account; password from the prompt or env KSBB_NEW_PASSWORD
+  user list            list the accounts
+  user disable NAME    disable an account (its sessions end)
+  user password NAME   reset a password (also unlocks the account)
+  audit verify         check the audit trail's hash chain; exit 1 naming the first
+                       broken entry (edited, deleted, reordered)
+  audit export --out FILE.xlsx [--actor T] [--table T] [--record ID] [--from D] [--to D]
+                       export the audit trail with its Manifest (check with ksbb verify)
 
 Global options:
   --db PATH            database file (or env KSBB_DB; default: the desktop app's database)
+  --user NAME          act as this account (password from the prompt or env
+                       KSBB_PASSWORD); without --user: the database file's owner (admin)
   --json               machine output on stdout, messages on stderr
   --lang id|en         message language
   --version            print the version

@@ -1,4 +1,6 @@
 import { agreementsMessages } from './agreements';
+import { backupMessages } from './backup';
+import { authMessages } from './auth';
 import { importValuesMessages } from './import-values';
 import { importWizardMessages } from './import-wizard';
 import { importsMessages } from './imports';
@@ -7,6 +9,8 @@ import { mapScreenMessages } from './map-screen';
 import { partnersMessages } from './partners';
 import { recapScreensMessages } from './recap-screens';
 import { recapsMessages } from './recaps';
+import { reportsMessages } from './reports';
+import { verificationMessages } from './verification';
 import type { Widen } from './widen';
 
 /**
@@ -32,6 +36,9 @@ export const id = {
     recaps: 'Rekap',
     map: 'Peta sasaran',
     verify: 'Verifikasi berkas',
+    distributionsVerify: 'Verifikasi realisasi',
+    openTargets: 'Sasaran terbuka',
+    reports: 'Laporan Festival',
     language: 'Bahasa',
   },
   common: {
@@ -102,6 +109,10 @@ export const id = {
   recapScreens: recapScreensMessages.id,
   map: mapMessages.id,
   mapScreen: mapScreenMessages.id,
+  reports: reportsMessages.id,
+  backup: backupMessages.id,
+  auth: authMessages.id,
+  verification: verificationMessages.id,
   errors: {
     invalid_input: 'Masukan tidak valid: {{issues}}',
     unknown_procedure: 'Perintah tidak dikenal: {{name}}',
@@ -151,7 +162,38 @@ export const id = {
     recap_level_invalid: 'Tingkat wilayah {{level}} tidak berada di bawah wilayah {{parent}} ({{parentLevel}}).',
     export_too_large: 'Ekspor {{kind}} berisi {{rows}} baris; satu lembar spreadsheet memuat paling banyak {{max}} baris. Persempit filternya.',
     map_geometry_invalid: 'Berkas batas wilayah {{file}} tidak valid di {{where}}: {{reason}}.',
+    report_program_unknown: 'Program "{{value}}" tidak ada; program yang ada: {{allowed}}.',
+    report_printer_missing: 'PDF tidak dapat dicetak: Chromium tidak ditemukan di {{path}}. Pasang paket chromium atau tunjuk lokasinya dengan variabel lingkungan CHROMIUM_PATH.',
     map_region_without_geometry: 'Wilayah {{code}} ({{name}}) tidak punya batas di peta (resources/geo/kelurahan-dki.geojson); peta tidak dapat digambar.',
+    backup_not_archive: 'Berkas {{file}} bukan cadangan KSBB Desk (tidak ada manifest cadangan). Tidak ada yang diubah.',
+    backup_truncated: 'Berkas cadangan {{file}} terpotong (tidak lengkap, mungkin salinannya terputus). Tidak ada yang diubah; pakai salinan yang utuh.',
+    backup_damaged: 'Berkas cadangan {{file}} rusak (di {{entry}}). Tidak ada yang diubah; pakai salinan yang utuh.',
+    backup_checksum_mismatch: 'Isi {{entry}} di cadangan {{file}} tidak cocok dengan SHA-256 di manifest-nya: cadangan telah berubah atau rusak. Tidak ada yang diubah.',
+    backup_newer_version:
+      'Cadangan {{file}} dibuat oleh KSBB Desk versi {{appVersion}} (skema {{schemaVersion}}), lebih baru dari versi ini ({{currentVersion}}, skema sampai {{knownSchema}}). Perbarui aplikasi dulu; tidak ada yang diubah.',
+    backup_integrity_failed: 'Database di cadangan {{file}} tidak lolos pemeriksaan integritas SQLite ({{detail}}). Tidak ada yang diubah.',
+    backup_target_unwritable: 'Tidak dapat menulis ke {{path}} ({{reason}}). Pilih folder yang dapat ditulisi; tidak ada yang diubah.',
+    database_in_use: 'Database {{path}} sedang dipakai (aplikasi KSBB Desk atau `ksbb serve` masih berjalan). Tutup dulu, lalu ulangi; tidak ada yang diubah.',
+    role_required: 'Akses ditolak: {{action}} memerlukan peran {{roles,messageList}}; Anda masuk sebagai {{role,messageList}}.',
+    program_out_of_scope: 'Akses ditolak: program {{program}} bukan program SKPD Anda ({{agency}}); hanya peran Sekretariat yang dapat mengubahnya.',
+    sign_in_required: 'Silakan masuk dulu.',
+    sign_in_failed: 'Nama pengguna atau kata sandi salah.',
+    account_locked: 'Akun {{username}} dikunci sampai {{until}} setelah {{attempts}} kali gagal masuk; coba lagi nanti atau minta Sekretariat mengatur ulang kata sandinya.',
+    session_expired: 'Sesi berakhir karena tidak ada aktivitas selama {{minutes}} menit; silakan masuk lagi.',
+    admin_exists: 'Akun administrator sudah dibuat; masuk dengan akun yang ada.',
+    password_too_short: 'Kata sandi terlalu pendek: paling sedikit {{min}} karakter.',
+    cli_not_database_owner: 'Pengguna sistem {{osUser}} bukan pemilik berkas database {{path}}; jalankan dengan --user NAMA (kata sandi dari prompt atau KSBB_PASSWORD).',
+    verification_wrong_status: 'Realisasi {{id}} berstatus {{status,messageList}}; verifikasi hanya maju satu tingkat, maka baris ini tidak dapat menjadi {{to,messageList}}.',
+    verification_nothing_selected: 'Tidak ada realisasi terpilih yang dapat menjadi {{to,messageList}}.',
+    verification_four_eyes: '{{rows}} baris dilaporkan atau diimpor oleh {{actor}} sendiri: verifikasi harus oleh orang lain (empat mata). Hanya Sekretariat yang dapat memakai pengecualian, dan itu dicatat.',
+    verification_reset_confirm: 'Realisasi {{id}} sudah {{status,messageList}}; mengubahnya mengembalikan status ke dilaporkan. Konfirmasi dulu sebelum menyimpan.',
+    distribution_rejected_correct: 'Realisasi yang ditolak tidak diubah: buat koreksinya (versi baru yang menggantikannya).',
+    distribution_not_rejected: 'Realisasi {{id}} berstatus {{status,messageList}}; hanya realisasi yang ditolak yang dikoreksi dengan versi baru.',
+    distribution_already_corrected: 'Realisasi {{id}} sudah dikoreksi oleh {{by}}.',
+    assignment_beyond_pledge: 'Komitmen tinggal {{unassigned}} yang belum dibagi; yang diminta {{asked}}.',
+    assignment_beyond_need: 'Sasaran {{target}} hanya membutuhkan {{open}} lagi (diminta {{asked}}). Konfirmasi bila memang melebihi kebutuhan.',
+    audit_log_append_only: 'Jejak audit hanya dapat ditambah; entri tidak dapat diubah atau dihapus.',
+    skpd_agency_required: 'Akun {{username}} berperan SKPD: pilih SKPD-nya (program yang boleh diubah akun ini).',
   },
   cli: {
     usage: `Pemakaian: ksbb [opsi global] <perintah> [opsi]
@@ -203,6 +245,14 @@ Perintah:
                        ekspor partners, agreements, pledges, distributions, needs,
                        fund-transfers (juga recap-program, recap-wilayah, overlap)
                        ke .xlsx (dengan Manifest) atau .csv
+  report festival      terbitkan laporan Festival Kolaborasi (PDF + XLSX, dibekukan)
+      --year TAHUN       satu tahun kalender (bawaan: tahun ini); atau --from/--to TANGGAL
+      --program NAMA     hanya program ini (boleh diulang); bawaan semua program
+      --basis DASAR      terverifikasi (bawaan: hanya realisasi yang diverifikasi sekretariat)
+                         atau dilaporkan (semua kecuali yang ditolak)
+      --pdf BERKAS.pdf   tulis PDF-nya; --xlsx BERKAS.xlsx tulis workbook-nya
+      --json             cetak angka laporan (struktur yang digambar templat)
+  report list          daftar laporan yang telah diterbitkan
   verify BERKAS        periksa workbook ekspor terhadap Manifest-nya: keluar 0 utuh,
                        1 berubah (menyebut lembar dan sel), 2 bukan workbook KSBB
   import BERKAS        impor kiriman (.xlsx, .xls, .ods, .csv): baca, periksa setiap baris,
@@ -221,9 +271,27 @@ Perintah:
   batch list           daftar batch impor, terbaru dahulu (--kind, --limit, --offset)
   batch rollback ID    batalkan seluruh batch impor (tercatat di audit); berkasnya
                        dapat diimpor lagi
+  backup --out BERKAS.tar.gz
+                       cadangkan database (konsisten walau aplikasi menulis) dan semua
+                       dokumen ke satu arsip dengan manifest dan SHA-256
+  restore BERKAS       pulihkan cadangan: semua checksum dan integritas diperiksa dulu,
+                       database sekarang disimpan sebagai cadangan; tutup aplikasi dulu
+  check                periksa integritas SQLite, kunci asing, dokumen terhadap SHA-256
+                       dan rantai audit (keluar 1 bila ada masalah)
+  user add NAMA --role sekretariat|skpd|auditor [--agency ID] [--display-name TEKS]
+                       buat akun; kata sandi dari prompt atau env KSBB_NEW_PASSWORD
+  user list            daftar akun
+  user disable NAMA    nonaktifkan akun (sesinya berakhir)
+  user password NAMA   atur ulang kata sandi (juga membuka kunci akun)
+  audit verify         periksa rantai hash jejak audit; keluar 1 dan sebut entri
+                       pertama yang rusak (diubah, dihapus, urutan diubah)
+  audit export --out BERKAS.xlsx [--actor T] [--table T] [--record ID] [--from T] [--to T]
+                       ekspor jejak audit dengan Manifest (periksa dengan ksbb verify)
 
 Opsi global:
   --db PATH            berkas database (atau env KSBB_DB; bawaan: database aplikasi desktop)
+  --user NAMA          bertindak sebagai akun ini (kata sandi dari prompt atau env
+                       KSBB_PASSWORD); tanpa --user: pemilik berkas database (admin)
   --json               keluaran mesin di stdout, pesan di stderr
   --lang id|en         bahasa pesan
   --version            tampilkan versi

@@ -20,6 +20,7 @@ export const exportKinds = [
   'recap-wilayah',
   'overlap',
   'unserved',
+  'open-targets',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
@@ -67,7 +68,10 @@ export const exportProcedures = {
         kind: z.enum(exportKinds),
         filters: recapFilterSchema.default({ channel: 'all' }),
         format: z.enum(exportFormats).default('xlsx'),
-        /** For `recap-wilayah`: as in `recap:wilayah`. */
+        /**
+         * For `recap-wilayah`: as in `recap:wilayah`. For `open-targets`: open needs summed per
+         * wilayah of `level` (per target without it) inside `parentCode`, by the filters' program and item type.
+         */
         level: z.enum(recapLevels).optional(),
         parentCode: regionCodeSchema.nullable().default(null),
         /**

@@ -57,7 +57,8 @@ export const submissionFieldKeys = {
   agreements: ['number', 'partner', 'agency', 'programs', 'signedOn', 'validFrom', 'validUntil', 'status', 'notes'],
   needs: ['kota', 'kecamatan', 'kelurahan', 'rw', 'targetKind', 'targetName', 'program', 'itemType', 'quantity', 'unit', 'periodFrom', 'periodTo', 'notes'],
   pledges: activityFieldKeys,
-  distributions: activityFieldKeys,
+  /** `replaces`: the rejected row a corrected one replaces (filled in by the rejected-rows workbook of verification). */
+  distributions: [...activityFieldKeys, 'replaces'],
   'fund-transfers': ['date', 'collaborator', 'aggregator', 'program', 'amountRupiah', 'reference', 'notes'],
 } as const satisfies Record<SubmissionKind, readonly string[]>;
 

@@ -9,6 +9,7 @@ import { countSchema, idSchema, isoDateSchema, pageOutput, regionCodeSchema, rup
 
 export const recapChannels = ['all', 'aggregator', 'end-to-end'] as const;
 export const recapLevels = ['kota', 'kecamatan', 'kelurahan', 'rw'] as const;
+export const recapVerificationLevels = ['dilaporkan', 'diverifikasi_wilayah', 'diverifikasi_sekretariat'] as const;
 export type RecapLevel = (typeof recapLevels)[number];
 
 /**
@@ -29,6 +30,11 @@ export const recapFilterSchema = z
     agencyId: slugSchema.optional(),
     partnerId: idSchema.optional(),
     channel: z.enum(recapChannels).default('all'),
+    /**
+     * Distributions counted at least at this verification level (issue 10): `dilaporkan` (the
+     * default) every one not rejected; `diverifikasi_sekretariat` only the final, "terverifikasi".
+     */
+    verification: z.enum(recapVerificationLevels).optional(),
   })
   .strict()
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { message: 'from ≤ to', path: ['to'] });

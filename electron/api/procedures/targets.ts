@@ -46,6 +46,8 @@ const targetFields = {
   picName: optionalText(200),
   /** Indonesian phone, stored as `+62…` like a partner's. */
   picPhone: optionalText(40),
+  /** What the PIC lokasi is there: ketua RW, pengurus panti, … */
+  picRole: optionalText(100),
   notes: optionalText(4000),
 };
 
@@ -63,6 +65,7 @@ export const targetRowSchema = z.object({
   vulnerableFamilies: z.number().int().nullable(),
   picName: z.string().nullable(),
   picPhone: z.string().nullable(),
+  picRole: z.string().nullable(),
 });
 
 export const targetRecordSchema = targetRowSchema.extend({
@@ -120,6 +123,7 @@ export const targetProcedures = {
         vulnerableFamilies: targetFields.vulnerableFamilies.default(null),
         picName: targetFields.picName.default(null),
         picPhone: targetFields.picPhone.default(null),
+        picRole: targetFields.picRole.default(null),
         notes: targetFields.notes.default(null),
       })
       .strict(),

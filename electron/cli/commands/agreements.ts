@@ -128,9 +128,9 @@ export const agreementCommands = {
         throw error;
       }
     },
-    run: ({ deps, output, t, actor, cl }, plan) => {
+    run: ({ deps, output, t, call }, plan) => {
       // attachDocument checks the bytes again: the file may have changed since `prepare` looked.
-      const stored = attachDocument(deps, { agreementId: plan.agreementId, fileName: plan.fileName, bytes: plan.bytes }, { actor, lang: cl.lang });
+      const stored = attachDocument(deps, { agreementId: plan.agreementId, fileName: plan.fileName, bytes: plan.bytes }, call);
       const agreementNumber = getAgreement(deps, plan.agreementId).number;
       const lines = [
         t('agreements.cli.documentAdded', {

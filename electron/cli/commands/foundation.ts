@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaVersion } from '../../../db/connection';
+import { resolveSession } from '../../core/auth/service';
+import { startDailyBackups } from '../../core/backup/service';
 import { createDemoData } from '../../core/demo/generate';
 import { startWebHost } from '../../webhost/server';
 import { intOption, UsageError } from '../args';
@@ -43,11 +45,13 @@ export const foundationCommands = {
       if (!existsSync(join(rendererDir, 'index.html'))) throw new UsageError('cli.rendererMissing', { path: rendererDir }, cl.lang);
       return { port: intOption(cl, 'port', 0, 0, 65535), rendererDir };
     },
-    run: async ({ handlers, io, t, output, actor }, { port, rendererDir }) => {
-      const host = await startWebHost({ handlers, rendererDir, port, actor, log });
+    run: async ({ deps, handlers, io, t, output, actor }, { port, rendererDir }) => {
+      const host = await startWebHost({ handlers, rendererDir, port, actor, log, resolveSession: (token) => resolveSession(deps, token) });
+      const backups = startDailyBackups(deps, log);
       output({ url: host.openUrl, token: host.token }, t('cli.serving', { url: host.openUrl }));
       await io.untilStopped();
       await host.close();
+      await backups.stop();
       io.stderr.write(`${t('cli.stopped')}\n`);
       return EXIT_OK;
     },

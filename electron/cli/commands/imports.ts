@@ -8,6 +8,7 @@ import { idSchema } from '../../api/schemas';
 import { listBatches, rollbackBatch } from '../../core/imports/batches';
 import { createImportJobs } from '../../core/imports/jobs';
 import { fieldOf } from '../../core/imports/kinds';
+import { requireImportScope, writesOfBatch } from '../../core/imports/scope';
 import { buildTemplate } from '../../core/imports/template';
 import { existingFile, intOption, type ParsedCommandLine, stringOption, UsageError } from '../args';
 import { command, EXIT_OK, EXIT_PROBLEMS } from './types';
@@ -63,8 +64,7 @@ export const importCommands = {
         errorsPath: errorsPath === undefined ? null : resolve(errorsPath),
       };
     },
-    run: async ({ deps, cl, t, output, actor }, plan) => {
-      const ctx = { actor, lang: cl.lang };
+    run: async ({ deps, t, output, call: ctx }, plan) => {
       const jobs = createImportJobs(deps);
       try {
         const { jobId } = jobs.start({ fileName: plan.fileName, bytes: plan.bytes, submitter: plan.submitter, kind: plan.kind, sheet: plan.sheet, mapping: null }, ctx);
@@ -96,6 +96,8 @@ export const importCommands = {
         if (preview.alreadyImportedBatchId !== null) notes.push(t('imports.cli.alreadyImported', { batchId: preview.alreadyImportedBatchId }));
         else if (plan.dryRun) notes.push(t('imports.cli.dryRun'));
         else {
+          const writes = jobs.writes(jobId);
+          if (writes) requireImportScope(deps.db, ctx, writes, 'import');
           const result = await jobs.commit(jobId, plan.allOrNothing);
           if (result.refused) {
             notes.push(t('imports.cli.refused'));
@@ -192,8 +194,10 @@ export const importCommands = {
       if (!idSchema.safeParse(batchId).success) throw new UsageError('agreements.cli.badId', { option: 'BATCH_ID', value: batchId }, cl.lang);
       return { batchId };
     },
-    run: ({ deps, output, t, actor, cl }, plan) => {
-      const result = rollbackBatch(deps, plan.batchId, { actor, lang: cl.lang });
+    run: ({ deps, output, t, call }, plan) => {
+      const writes = writesOfBatch(deps.db, plan.batchId);
+      if (writes) requireImportScope(deps.db, call, writes, 'batch rollback');
+      const result = rollbackBatch(deps, plan.batchId, call);
       output(result, t('imports.cli.rolledBack', { batchId: result.batchId, records: formatNumber(result.records) }));
       return EXIT_OK;
     },

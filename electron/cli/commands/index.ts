@@ -1,10 +1,14 @@
 import { agreementCommands } from './agreements';
+import { authCommands } from './auth';
+import { backupCommands } from './backup';
 import { foundationCommands } from './foundation';
 import { importCommands } from './imports';
 import { mapCommands } from './map';
 import { partnerCommands } from './partners';
 import { recapCommands } from './recaps';
+import { reportCommands } from './reports';
 import type { CommandTable } from './types';
+import { verificationCommands } from './verification';
 
 /** Every command of `ksbb`, one module per domain; the grammar is in `../args.ts`. */
 export const commands: CommandTable = {
@@ -12,6 +16,10 @@ export const commands: CommandTable = {
   ...partnerCommands,
   ...agreementCommands,
   ...recapCommands,
+  ...reportCommands,
   ...mapCommands,
   ...importCommands,
+  ...verificationCommands,
+  ...backupCommands,
+  ...authCommands,
 };

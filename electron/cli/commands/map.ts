@@ -28,9 +28,9 @@ export const mapCommands = {
       if (ext !== '.svg' && ext !== '.png') throw new UsageError('map.cli.badOut', { value: out }, cl.lang);
       return { measure: measure as MapMeasure, level: level as MapLevel, from, to, program: stringOption(cl, 'program'), out: resolve(out), png: ext === '.png' };
     },
-    run: async ({ deps, cl, handlers, t, output, actor }, plan) => {
+    run: async ({ deps, cl, handlers, t, output, call }, plan) => {
       const filters: RecapFilters = { from: plan.from, to: plan.to, programId: programId(deps, cl, plan.program), channel: 'all' };
-      const model = await handlers['map:model']({ measure: plan.measure, level: plan.level, filters }, { actor, lang: cl.lang });
+      const model = await handlers['map:model']({ measure: plan.measure, level: plan.level, filters }, call);
       const svg = renderMapSvg(model, { lang: cl.lang });
       const bytes = plan.png ? renderMapPng(svg) : Buffer.from(svg, 'utf8');
       writeFileSync(plan.out, bytes);

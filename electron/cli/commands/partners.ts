@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { Output as Answer, ParsedInput } from '../../api/contract';
+import type { Output as Answer, ParsedInput, ProcedureName } from '../../api/contract';
 import { formatDate, formatNumber } from '../../api/format';
 import type { Lang } from '../../api/i18n';
 import { entityKindValues, partnerRoleValues } from '../../api/procedures/partners';
 import { idSchema } from '../../api/schemas';
-import type { CallContext } from '../../core/context';
 import { dispatch } from '../../core/dispatch';
 import { intOption, stringOption, type ParsedCommandLine, UsageError } from '../args';
 import { command, type CommandContext, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './types';
@@ -18,7 +17,7 @@ const sortValues = ['name', 'entityKind', 'createdAt'] as const;
 type ListRow = Answer<'partner:list'>['rows'][number];
 type Partner = Answer<'partner:get'>;
 
-function oneOf<T extends string>(cl: ParsedCommandLine, name: string, allowed: readonly T[], key: string): T | undefined {
+export function oneOf<T extends string>(cl: ParsedCommandLine, name: string, allowed: readonly T[], key: string): T | undefined {
   const value = stringOption(cl, name);
   if (value !== undefined && !(allowed as readonly string[]).includes(value)) {
     throw new UsageError(key, { value, allowed: allowed.join(', ') }, cl.lang);
@@ -31,13 +30,12 @@ function oneOf<T extends string>(cl: ParsedCommandLine, name: string, allowed: r
  * printed like every CLI error (stderr, and `{ok:false,error}` on stdout with --json) and answered
  * with its exit code: 1 for an internal error, 2 for anything the input caused.
  */
-async function call<K extends 'partner:list' | 'partner:get'>(
+export async function call<K extends ProcedureName>(
   ctx: CommandContext,
   name: K,
   input: ParsedInput<K>,
 ): Promise<{ ok: true; value: Answer<K> } | { ok: false; exit: number }> {
-  const callCtx: CallContext = { actor: ctx.actor, lang: ctx.cl.lang };
-  const result = await dispatch(ctx.handlers, name, input, callCtx, log);
+  const result = await dispatch(ctx.handlers, name, input, ctx.call, log);
   if (result.ok) return { ok: true, value: result.value as Answer<K> };
   ctx.io.stderr.write(`${result.error.message}\n`);
   if (ctx.cl.json) ctx.io.stdout.write(`${JSON.stringify({ ok: false, error: { code: result.error.code, message: result.error.message } })}\n`);

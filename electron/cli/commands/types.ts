@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CoreDeps } from '../../core/context';
+import type { CallContext, CoreDeps } from '../../core/context';
 import type { ReferenceCounts } from '../../core/reference/load';
 import type { Handlers } from '../../core/handlers';
 import type { CommandName, ParsedCommandLine } from '../args';
@@ -14,6 +14,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Resolves when a long-running command (serve) should stop; the binary ties it to SIGINT/SIGTERM. */
   untilStopped: () => Promise<void>;
+  /** Asks for a password without echo; null when there is no terminal. Defaults to the process's terminal. */
+  readSecret?: (prompt: string) => Promise<string | null>;
 }
 
 /** Prints a command's result: the object with --json, else the sentence. */
@@ -30,6 +32,8 @@ export interface CommandContext {
   /** The same handler table the app and the web host use. */
   handlers: Handlers;
   actor: string;
+  /** Who runs the command, as services take it: `--user`'s account, or the file's owner (no `user`). */
+  call: CallContext;
 }
 
 /**
@@ -46,6 +50,8 @@ export type FileContext = Pick<CommandContext, 'cl' | 'io' | 't' | 'output'>;
 
 /** A command that never opens a database: `ksbb verify FILE` works on a machine without one. */
 export interface FileCommand<Plan> {
+  /** It replaces the database (`restore`): only the owner of the database file may run it, `--user` or not. */
+  databaseOwnerOnly?: boolean;
   prepare(cl: ParsedCommandLine): Plan;
   runWithoutDatabase(ctx: FileContext, plan: Plan): number | Promise<number>;
 }

@@ -17,7 +17,7 @@ import { assertAggregatorAuthority } from '../rules/aggregator-authority';
  */
 
 /** A transaction date: on or after 2020-01-01 and not after today (by the injected clock). */
-function assertDate(deps: Pick<CoreDeps, 'clock'>, date: string): void {
+export function assertDate(deps: Pick<CoreDeps, 'clock'>, date: string): void {
   const to = today(deps.clock);
   if (date < EARLIEST_ACTIVITY_DATE || date > to) throw new AppError('date_out_of_range', { date, from: EARLIEST_ACTIVITY_DATE, to });
 }
@@ -34,7 +34,7 @@ function assertCollaborator(db: Db, partnerId: string): void {
 }
 
 /** The item type, which must exist and not be archived; answers whether it is counted in Rupiah. */
-function itemIsMoney(db: Db, itemTypeId: string): boolean {
+export function itemIsMoney(db: Db, itemTypeId: string): boolean {
   const row = db.get<{ name: string; measure: string; archivedAt: string | null } | undefined>(sql`
     SELECT name, measure, archived_at AS archivedAt FROM item_type WHERE id = ${itemTypeId}`);
   if (!row) throw new AppError('not_found', { what: 'jenis bantuan', id: itemTypeId });
@@ -51,7 +51,7 @@ function assertProgram(db: Db, programId: string): void {
  * Where the help goes: the target (which must exist) and the wilayah (which must exist). With a
  * target, its own wilayah is recorded; a wilayah given as well must be that one or contain it.
  */
-function resolvePlace(db: Db, targetId: string | null, regionCode: string | null): { targetId: string | null; regionCode: string | null } {
+export function resolvePlace(db: Db, targetId: string | null, regionCode: string | null): { targetId: string | null; regionCode: string | null } {
   if (regionCode !== null) {
     const found = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM region WHERE code = ${regionCode}`).n;
     if (found === 0) throw new AppError('not_found', { what: 'wilayah', id: regionCode });
@@ -67,7 +67,7 @@ function resolvePlace(db: Db, targetId: string | null, regionCode: string | null
 }
 
 /** For a Rupiah item the quantity is the amount: the value is that amount, and a different value is refused. */
-function valueOf(money: boolean, quantity: number, valueRupiah: number | null): number | null {
+export function valueOf(money: boolean, quantity: number, valueRupiah: number | null): number | null {
   if (!money) return valueRupiah;
   if (valueRupiah !== null && valueRupiah !== quantity) throw new AppError('rupiah_value_mismatch', { quantity, value: valueRupiah });
   return quantity;

@@ -8,15 +8,17 @@ import { translator } from '../../api/i18n';
 import type { AgreementListQuery } from '../../api/procedures/agreements';
 import type { ExportFormat, ExportKind } from '../../api/procedures/exports';
 import type { PartnerListQuery } from '../../api/procedures/partners';
+import type { OpenNeedRow } from '../../api/procedures/verification';
 import type { OverlapRow, RecapFilters, RecapItem, RecapLevel, RecapRecord, RecapRow, RecapRowSource, RecapTotals, UnservedRow, WilayahItem, WilayahRow } from '../../api/procedures/recaps';
 import { agreementListOrder, agreementListWhere } from '../agreements/service';
 import { today as todayOf } from '../agreements/dates';
 import type { CallContext, CoreDeps } from '../context';
 import { partnerFilterOf } from '../partners/service';
-import { distributionWhere, fundTransferWhere, loadItemTypes, needWhere, pledgeWhere, scopeOf } from '../recaps/filters';
+import { distributionWhere, fundTransferWhere, loadItemTypes, needWhere, pledgeWhere, type Scope, scopeOf } from '../recaps/filters';
 import { listOverlap, listUnserved } from '../recaps/overlap';
 import { allRecords } from '../recaps/records';
 import { recapByProgram, recapByWilayah } from '../recaps/service';
+import { openTargets } from '../verification/matching';
 import type { CellValue, ColumnType, ExportColumn } from './cells';
 import { writeCsv } from './csv';
 import { type DataSheet, type ManifestBatch, type ManifestContent, MAX_SHEET_ROWS, writeWorkbook } from './workbook';
@@ -360,6 +362,33 @@ function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): Da
         ),
       ];
     }
+    case 'open-targets': {
+      const { rows } = openTargets(deps, {
+        programId: filters.programId,
+        itemTypeId: filters.itemTypeId,
+        regionCode: request.parentCode ?? undefined,
+        level: request.level,
+        onlyOpen: false,
+      });
+      const column = (key: string) => t(`verification.open.columns.${key}`);
+      return [
+        sheetOf(
+          t('verification.open.title'),
+          [
+            [col(header('regionCode'), 'text', 19), (r: OpenNeedRow) => r.regionCode],
+            [col(column('place'), 'text', 32), (r) => r.targetName ?? r.regionName],
+            [col(column('pic'), 'text', 32), (r) => [r.picName, r.picRole, r.picPhone].filter(Boolean).join(', ')],
+            [col(column('item'), 'text', 26), (r) => r.itemType],
+            [col(measure('unit'), 'text', 10), (r) => r.unit],
+            [col(column('need'), 'integer', 14), (r) => r.need],
+            [col(column('realised'), 'integer', 14), (r) => r.realised],
+            [col(column('assigned'), 'integer', 14), (r) => r.assignedOpen],
+            [col(column('open'), 'integer', 14), (r) => r.open],
+          ],
+          rows,
+        ),
+      ];
+    }
     case 'unserved': {
       const { rows } = listUnserved(db, filters, { offset: 0, limit: MAX_SHEET_ROWS + 1 });
       return [
@@ -378,17 +407,21 @@ function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): Da
   }
 }
 
+/** The ids of the import batches of every record a recap's filter and scope select (pledges, counted distributions, needs, fund transfers). */
+export function recordBatchIds(f: RecapFilters, scope: Scope): SQL {
+  return sql`
+    SELECT import_batch_id FROM pledge WHERE ${pledgeWhere(f, scope)}
+    UNION SELECT import_batch_id FROM distribution WHERE ${distributionWhere(f, scope)}
+    UNION SELECT need.import_batch_id FROM need JOIN target ON target.id = need.target_id WHERE ${needWhere(f, scope)}
+    UNION SELECT import_batch_id FROM fund_transfer WHERE ${fundTransferWhere(f, scope)}`;
+}
+
 /** The import batches behind what an export shows, from its rows or (for a recap) its sources. */
 function batchesBehind(db: Db, request: ExportRequest, sheets: readonly DataSheet[]): ManifestBatch[] {
   let ids: SQL;
   if (request.kind.startsWith('recap-') || request.kind === 'overlap' || request.kind === 'unserved') {
     const scope = scopeOf(request.filters, loadItemTypes(db), request.kind === 'recap-wilayah' ? request.parentCode : null);
-    const f = request.filters;
-    ids = sql`
-      SELECT import_batch_id FROM pledge WHERE ${pledgeWhere(f, scope)}
-      UNION SELECT import_batch_id FROM distribution WHERE ${distributionWhere(f, scope)}
-      UNION SELECT need.import_batch_id FROM need JOIN target ON target.id = need.target_id WHERE ${needWhere(f, scope)}
-      UNION SELECT import_batch_id FROM fund_transfer WHERE ${fundTransferWhere(f, scope)}`;
+    ids = recordBatchIds(request.filters, scope);
   } else {
     const sheet = sheets[0] as DataSheet;
     const at = sheet.columns.findIndex((c) => c.header === header('importBatchId'));
@@ -402,7 +435,7 @@ function batchesBehind(db: Db, request: ExportRequest, sheets: readonly DataShee
 }
 
 /** This database's stable id: the sync device id made when it was first opened (`open.ts`). */
-function databaseId(db: Db): string {
+export function databaseId(db: Db): string {
   return db.get<{ value: string } | undefined>(sql`SELECT value FROM sync_state WHERE key = 'device_id'`)?.value ?? '';
 }
 
@@ -450,7 +483,8 @@ function filterLines(db: Db, request: ExportRequest): [string, string][] {
   add('agencyId', f.agencyId && agency(f.agencyId));
   add('partnerId', f.partnerId && partner(f.partnerId));
   add('channel', t(`recaps.channel.${f.channel}`));
-  if (request.kind === 'recap-wilayah') {
+  add('verification', f.verification && f.verification !== 'dilaporkan' ? t(`verification.recap.level.${f.verification}`) : undefined);
+  if (request.kind === 'recap-wilayah' || request.kind === 'open-targets') {
     add('level', request.level && t(`level.${request.level}`));
     add('parentCode', request.parentCode ?? undefined);
   }
@@ -458,7 +492,7 @@ function filterLines(db: Db, request: ExportRequest): [string, string][] {
 }
 
 /** `2024-03-15T08:30:00.000Z` → `20240315-083000`. */
-const fileStamp = (iso: string) => iso.slice(0, 19).replaceAll('-', '').replace('T', '-').replaceAll(':', '');
+export const fileStamp = (iso: string) => iso.slice(0, 19).replaceAll('-', '').replace('T', '-').replaceAll(':', '');
 
 /** Builds the export file; the Manifest's first lines are, in this order, generated at, app version, database id (verification reads them). */
 export function exportTable(deps: CoreDeps, request: ExportRequest, ctx: CallContext): ExportFile {

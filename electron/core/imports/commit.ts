@@ -9,7 +9,7 @@ import { newId } from '../clock';
 import type { CoreDeps } from '../context';
 import { normalizePartnerName } from '../partners/normalize';
 import { rwEnsurer } from '../regions/service';
-import { type CheckedRow, type RecordTable, recordTables } from './validate';
+import { type CheckedRow, duplicateOf, type RecordTable, recordTables } from './validate';
 
 /**
  * Writing an import: in ONE transaction, the batch, the new (unverified) partners, the RWs named
@@ -100,7 +100,7 @@ export function commitBatch(deps: CoreDeps, actor: string, request: CommitReques
     const stored =
       table === 'partner'
         ? db.$client.prepare<[string], number>('SELECT 1 FROM partner WHERE normalized_name = ? AND deleted_at IS NULL AND merged_into_id IS NULL LIMIT 1').pluck()
-        : db.$client.prepare<[string], number>(`SELECT 1 FROM ${table} WHERE natural_key = ? AND deleted_at IS NULL LIMIT 1`).pluck();
+        : db.$client.prepare<[string], number>(`SELECT 1 FROM ${table} WHERE ${duplicateOf(table)} LIMIT 1`).pluck();
     const ensureRw = rwEnsurer(db);
 
     const insertPartner = prepareBulkInsert(db, partner);

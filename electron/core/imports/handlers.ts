@@ -2,6 +2,7 @@ import type { CoreDeps } from '../context';
 import type { DomainHandlers } from '../handlers';
 import { listBatches, rollbackBatch } from './batches';
 import { createImportJobs } from './jobs';
+import { requireImportScope, writesOfBatch } from './scope';
 import { buildTemplate } from './template';
 
 export type ImportProcedureName =
@@ -42,12 +43,20 @@ export function importHandlers(deps: CoreDeps): DomainHandlers<ImportProcedureNa
     'import:status': (input, ctx) => jobs.status(input.jobId, ctx),
     'import:rows': (input, ctx) => jobs.rows(input, ctx),
     'import:cancel': (input) => jobs.cancel(input.jobId),
-    'import:commit': (input) => jobs.commit(input.jobId, input.allOrNothing),
+    'import:commit': (input, ctx) => {
+      const writes = jobs.writes(input.jobId);
+      if (writes) requireImportScope(deps.db, ctx, writes, 'import:commit');
+      return jobs.commit(input.jobId, input.allOrNothing);
+    },
     'import:rejected-workbook': async (input, ctx) => {
       const workbook = await jobs.rejectedWorkbook(input.jobId, ctx);
       return { fileName: workbook.fileName, contentBase64: base64(workbook.bytes) };
     },
     'import:batches': (input) => listBatches(deps, input),
-    'import:rollback': (input, ctx) => rollbackBatch(deps, input.batchId, ctx),
+    'import:rollback': (input, ctx) => {
+      const writes = writesOfBatch(deps.db, input.batchId);
+      if (writes) requireImportScope(deps.db, ctx, writes, 'import:rollback');
+      return rollbackBatch(deps, input.batchId, ctx);
+    },
   };
 }

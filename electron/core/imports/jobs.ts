@@ -22,6 +22,7 @@ import type { CallContext, CoreDeps } from '../context';
 import { normalizePartnerName } from '../partners/normalize';
 import { commitBatch, importBatchCount, importedBatchOf } from './commit';
 import { submissionFields } from './kinds';
+import { type ImportWrites, writesOfRows } from './scope';
 import { createLookups } from './lookups';
 import type { FromWorker, ReadRequest, RegionRef, RejectedRequest, RememberedMapping, SheetChoice, ToWorker } from './protocol';
 import { type CheckedRow, createRowChecker, type RowReason } from './validate';
@@ -490,6 +491,11 @@ export function createImportJobs(deps: CoreDeps) {
       job.newPartners = new Map();
       job.settle();
       return { jobId, phase: job.phase };
+    },
+    /** What committing would write (null before the kind is known), for the caller's scope check. */
+    writes(jobId: string): ImportWrites | null {
+      const job = jobOf(jobId);
+      return job.choice?.kind ? writesOfRows(job.choice.kind, job.rows) : null;
     },
     commit: (jobId: string, allOrNothing: boolean) => commit(jobOf(jobId), allOrNothing),
     rejectedWorkbook: (jobId: string, ctx: CallContext) => rejectedWorkbook(jobOf(jobId), ctx),

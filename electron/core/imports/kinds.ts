@@ -122,11 +122,20 @@ const specs: { [K in SubmissionKind]: { [F in (typeof submissionFieldKeys)[K][nu
     // A pledge via an aggregator may leave the destination to the aggregator.
     kota: { ...common.kota, required: false, help: 'Kota/Kabupaten tujuan; boleh kosong bila komitmen disalurkan melalui agregator.' },
   },
-  distributions: activityColumns(
-    common.date.header,
-    common.date.synonyms,
-    'Tanggal penyaluran: tanggal Excel, 24/04/2020 (hari/bulan/tahun), 2020-04-24 atau 24 April 2020. Tidak boleh sebelum 1 Januari 2020 atau sesudah hari ini.',
-  ),
+  distributions: {
+    ...activityColumns(
+      common.date.header,
+      common.date.synonyms,
+      'Tanggal penyaluran: tanggal Excel, 24/04/2020 (hari/bulan/tahun), 2020-04-24 atau 24 April 2020. Tidak boleh sebelum 1 Januari 2020 atau sesudah hari ini.',
+    ),
+    replaces: {
+      header: 'ID Baris Ditolak',
+      synonyms: ['ID Realisasi Ditolak', 'Menggantikan'],
+      example: '',
+      help: 'Diisi oleh aplikasi pada berkas baris yang ditolak saat verifikasi: baris ini koreksi dari realisasi itu. Biarkan apa adanya; kosong untuk laporan baru.',
+      maxLength: 36,
+    },
+  },
   'fund-transfers': {
     date: { ...common.date, header: 'Tanggal Transfer', synonyms: ['Tanggal', 'Tgl', 'Tgl Transfer', 'Tanggal Penyerahan'] },
     collaborator: { ...common.collaborator, header: 'Nama Donatur', synonyms: ['Donatur', 'Nama Kolaborator', 'Kolaborator', 'Co-Creator', 'Mitra', 'Pemberi Dana'] },

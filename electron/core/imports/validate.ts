@@ -17,6 +17,14 @@ import { normaliseLabel, parseRupiah } from './values';
  */
 
 /** One reason a row is refused; the message is made in the reader's language when it is shown. */
+/**
+ * The stored records an imported row with natural key `?` duplicates: live ones — except a
+ * distribution rejected at verification, which its submitter corrects and sends again (issue 10).
+ */
+export function duplicateOf(table: Exclude<RecordTable, 'partner'>): string {
+  return `natural_key = ? AND deleted_at IS NULL${table === 'distribution' ? " AND verification_status <> 'ditolak'" : ''}`;
+}
+
 export interface RowReason {
   row: number;
   column: string;
@@ -156,8 +164,16 @@ export function createRowChecker(env: CheckEnv): (read: ReadRow) => CheckedRow {
   const existing =
     table === 'partner'
       ? null
-      : env.db.$client.prepare<[string], { batchId: string | null }>(`SELECT import_batch_id AS batchId FROM ${table} WHERE natural_key = ? AND deleted_at IS NULL LIMIT 1`);
+      : env.db.$client.prepare<[string], { batchId: string | null }>(`SELECT import_batch_id AS batchId FROM ${table} WHERE ${duplicateOf(table)} LIMIT 1`);
   const seen = new Set<string>();
+  // A corrected row names the rejected distribution it replaces (rejected-rows workbook of verification).
+  const rejectedRow =
+    kind === 'distributions'
+      ? env.db.$client.prepare<[string], { status: string; corrected: 0 | 1 }>(
+          'SELECT verification_status AS status, EXISTS (SELECT 1 FROM distribution c WHERE c.replaces_id = d.id AND c.deleted_at IS NULL) AS corrected FROM distribution d WHERE id = ? AND deleted_at IS NULL',
+        )
+      : null;
+  const replacedInFile = new Set<string>();
 
   /** The single live partner a name means, or the reason it does not mean one. */
   function partner(c: RowCheck, key: Key): { match: PartnerMatch | null; key: string } | null {
@@ -297,6 +313,17 @@ export function createRowChecker(env: CheckEnv): (read: ReadRow) => CheckedRow {
 
   const base = { newPartner: null, newPartnerField: null, rw: null, programIds: [] } as const;
 
+  /** The rejected distribution this row corrects: rejected at verification and not corrected yet. */
+  function replaces(c: RowCheck): string | null {
+    const id = c.string('replaces');
+    if (id === null || rejectedRow === null) return null;
+    const found = /^[0-9a-f-]{36}$/i.test(id) ? rejectedRow.get(id) : undefined;
+    if (!found || found.status !== 'ditolak') return c.fail('replaces', 'replaces_not_rejected', { value: id });
+    if (found.corrected === 1 || replacedInFile.has(id)) return c.fail('replaces', 'replaces_already_corrected', { value: id });
+    replacedInFile.add(id);
+    return id;
+  }
+
   function activity(c: RowCheck): PreparedRecord | null {
     const date = c.date('date', EARLIEST_ACTIVITY_DATE, env.today);
     const from = giver(c, 'collaborator');
@@ -312,6 +339,7 @@ export function createRowChecker(env: CheckEnv): (read: ReadRow) => CheckedRow {
     const to = target(c, where.regionCode);
     const regionCode = to?.regionCode ?? where.regionCode;
     const notes = c.string('notes');
+    const replacesId = kind === 'distributions' ? replaces(c) : null;
     if (kind === 'pledges' && via === null && regionCode === null && c.text('aggregator') === '' && c.reasons.length === 0) {
       c.fail('kota', 'pledge_destination_required');
     }
@@ -328,7 +356,7 @@ export function createRowChecker(env: CheckEnv): (read: ReadRow) => CheckedRow {
       regionCode,
       notes,
     };
-    if (kind === 'distributions') Object.assign(values, { distributedOn: date, verificationStatus: 'dilaporkan' });
+    if (kind === 'distributions') Object.assign(values, { distributedOn: date, verificationStatus: 'dilaporkan', replacesId });
     else values.pledgedOn = date;
     return { ...base, table, values, naturalKey, newPartner: from.newPartner, newPartnerField: 'partnerId', rw: rwOf(where) };
   }

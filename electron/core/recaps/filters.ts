@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 import { countedDistribution } from '../../../db/queries/distributions';
 import type { RecapFilters } from '../../api/procedures/recaps';
+import { statusesAtLeast } from '../verification/rules';
 
 /**
  * The recap filter turned into SQL, once for every recap, figure and export. Program, SKPD and
@@ -94,6 +95,12 @@ export function pledgeWhere(filters: RecapFilters, scope: Scope): SQL {
  */
 export function distributionWhere(filters: RecapFilters, scope: Scope, options: { rejected?: boolean } = {}): SQL {
   const parts = [options.rejected ? sql`distribution.deleted_at IS NULL` : countedDistribution, ...dateRange(sql`distribution.distributed_on`, filters), ...partyAndChannel('distribution', filters)];
+  if (filters.verification !== undefined && filters.verification !== 'dilaporkan') {
+    const statuses = statusesAtLeast(filters.verification);
+    // A table export with `rejected` still lists rejected rows beside the verified ones.
+    const allowed = options.rejected ? [...statuses, 'ditolak'] : statuses;
+    parts.push(sql`distribution.verification_status IN (${sql.join(allowed.map((s) => sql`${s}`), sql`, `)})`);
+  }
   if (scope.itemTypeIds !== null) parts.push(inList(sql`distribution.item_type_id`, scope.itemTypeIds));
   if (scope.regionCode !== null) parts.push(inRegion(sql`distribution.region_code`, scope.regionCode));
   return and(parts);
@@ -105,6 +112,8 @@ export function distributionWhere(filters: RecapFilters, scope: Scope, options: 
  */
 export function activityTotalWhere(source: 'pledge' | 'distribution', filters: RecapFilters, scope: Scope): SQL | null {
   if (filters.from !== undefined || filters.to !== undefined || filters.partnerId !== undefined) return null;
+  // They count every distribution not rejected, whatever its verification level.
+  if (source === 'distribution' && filters.verification !== undefined && filters.verification !== 'dilaporkan') return null;
   const parts = [sql`activity_total.source = ${source}`, sql`activity_total.records > 0`];
   if (filters.channel === 'aggregator') parts.push(sql`activity_total.via_aggregator = 1`);
   if (filters.channel === 'end-to-end') parts.push(sql`activity_total.via_aggregator = 0`);

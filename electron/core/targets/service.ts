@@ -28,9 +28,10 @@ interface TargetValues {
   vulnerableFamilies: number | null;
   picName: string | null;
   picPhone: string | null;
+  picRole: string | null;
   notes: string | null;
 }
-const targetValueKeys = ['kind', 'name', 'regionCode', 'vulnerableFamilies', 'picName', 'picPhone', 'notes'] as const satisfies readonly (keyof TargetValues)[];
+const targetValueKeys = ['kind', 'name', 'regionCode', 'vulnerableFamilies', 'picName', 'picPhone', 'picRole', 'notes'] as const satisfies readonly (keyof TargetValues)[];
 
 const targetNotFound = (id: string) => new AppError('not_found', { what: 'partners.record.target', id });
 
@@ -132,6 +133,7 @@ export function createTarget(deps: CoreDeps, input: ParsedInput<'target:create'>
         vulnerableFamilies: input.vulnerableFamilies,
         picName: input.picName,
         picPhone: input.picPhone,
+        picRole: input.picRole,
         notes: input.notes,
       },
       new Set(targetValueKeys),
@@ -170,6 +172,7 @@ export function updateTarget(deps: CoreDeps, input: ParsedInput<'target:update'>
       vulnerableFamilies: stored.vulnerableFamilies,
       picName: stored.picName,
       picPhone: stored.picPhone,
+      picRole: stored.picRole,
       notes: stored.notes,
     };
     const next: TargetValues = { ...before };
@@ -179,6 +182,7 @@ export function updateTarget(deps: CoreDeps, input: ParsedInput<'target:update'>
     if (input.vulnerableFamilies !== undefined) next.vulnerableFamilies = input.vulnerableFamilies;
     if (input.picName !== undefined) next.picName = input.picName;
     if (input.picPhone !== undefined) next.picPhone = input.picPhone;
+    if (input.picRole !== undefined) next.picRole = input.picRole;
     if (input.notes !== undefined) next.notes = input.notes;
     const touched = new Set(targetValueKeys.filter((key) => next[key] !== before[key]));
     const after = checkTarget(next, touched, record);

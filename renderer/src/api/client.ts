@@ -44,6 +44,14 @@ export class ApiError extends Error {
   }
 }
 
+const signedOutListeners = new Set<(error: ApiError) => void>();
+
+/** Told when a call finds the session gone (idle timeout, disabled account): the app shows sign-in again. */
+export function onSignedOut(listener: (error: ApiError) => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
 /** The one place the renderer unwraps a Result: a value, or an ApiError whose message is for the user. */
 export async function call<K extends ProcedureName>(name: K, input: Input<K>, lang: Lang): Promise<Output<K>> {
   let result: Result<Output<K>>;
@@ -52,6 +60,10 @@ export async function call<K extends ProcedureName>(name: K, input: Input<K>, la
   } catch (error) {
     throw new ApiError({ code: 'internal', message: (error as Error).message });
   }
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    const error = new ApiError(result.error);
+    if (error.code === 'sign_in_required' || error.code === 'session_expired') for (const listener of signedOutListeners) listener(error);
+    throw error;
+  }
   return result.value;
 }

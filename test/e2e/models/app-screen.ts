@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { screenshotDir } from '../host';
+import { type Account, ADMIN, screenshotDir } from '../host';
 
 /** Screen model of the app shell, the Beranda and the wilayah browser (tests never use raw selectors). */
 export class AppScreen {
@@ -9,9 +9,29 @@ export class AppScreen {
     page.setDefaultTimeout(10_000);
   }
 
-  async open(url: string): Promise<void> {
+  /** Opens the app and signs in (as the administrator unless told otherwise) when it asks. */
+  async open(url: string, account: Account = ADMIN): Promise<void> {
     await this.page.goto(url);
+    await this.signIn(account);
     await this.heading().waitFor();
+  }
+
+  /** Fills the sign-in screen when it is shown; a live session goes straight to the app. */
+  async signIn(account: Account): Promise<void> {
+    const form = this.page.getByTestId('sign-in-form');
+    const shell = this.page.getByTestId('user-menu');
+    await form.or(shell).first().waitFor();
+    if (!(await form.isVisible())) return;
+    await this.page.getByTestId('sign-in-username').fill(account.username);
+    await this.page.getByTestId('sign-in-password').fill(account.password);
+    await this.page.getByTestId('sign-in-submit').click();
+    await shell.waitFor();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('user-menu').click();
+    await this.page.getByTestId('user-menu-logout').click();
+    await this.page.getByTestId('sign-in-form').waitFor();
   }
 
   heading(): Locator {
@@ -51,6 +71,13 @@ export class AppScreen {
       await notices.first().waitFor({ state: 'detached', timeout: 500 }).catch(() => undefined);
     }
     await this.page.waitForFunction(() => document.querySelector('.mantine-Notification-root') === null, null, { timeout: 5000 });
+  }
+
+  /** Waits until no transition or animation is running (a dialog or drawer has finished opening). */
+  protected async transitionsDone(): Promise<void> {
+    await this.page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    );
   }
 
   /** The whole page, or (`fullPage: false`) only the window, for a dialog over a scrolled page. */

@@ -264,12 +264,6 @@ export class ImportsScreen extends AppScreen {
   }
 
   /** Waits until no finite CSS transition runs (a dialog has faded in), so a screenshot shows it whole. */
-  private async transitionsDone(): Promise<void> {
-    await this.page.waitForFunction(() =>
-      document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
-    );
-  }
-
   /** A Mantine select: open it, click the option. */
   private async choose(select: Locator, label: string): Promise<void> {
     await select.click();

@@ -6,6 +6,7 @@ import { useProcedure } from '../../api/use-procedure';
 import { Loadable } from '../../components/Loadable';
 import { NeedRealisedChart, ChartPanel, TimelineChart } from './charts';
 import { Figure, type FigureMeasure } from './figures';
+import { RealisedByLevel } from './RealisedByLevel';
 import { RecapTotals } from './RecapTotals';
 
 const rowMeasures = ['collaborators', 'aggregators', 'targets'] as const;
@@ -172,6 +173,7 @@ export function ProgramRecap({ filters, rupiahItems }: { filters: RecapFilterInp
         return (
           <Stack gap="lg">
             <RecapTotals totals={value.totals} filters={filters} where={t('recaps.totals')} withTransfers />
+            <RealisedByLevel filters={filters} parentCode={null} />
             {value.rows.length === 0 ? (
               <Text c="dimmed">{t('recapScreens.program.empty')}</Text>
             ) : (

@@ -2,6 +2,7 @@ import { Box, Button, Group, Input, SegmentedControl, Select, SimpleGrid, Stack 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
+import { recapVerificationLevels } from '../../../../electron/api/procedures/recaps';
 import { call } from '../../api/client';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -99,6 +100,16 @@ function FilterFields({
             onChange={(value) => set({ channel: value === 'all' ? undefined : (value as 'aggregator' | 'end-to-end') })}
             data={(['all', 'aggregator', 'end-to-end'] as const).map((c) => ({ value: c, label: t(`recaps.channel.${c}`) }))}
             data-testid="recap-filter-channel"
+          />
+        </Stack>
+        <Stack gap={4}>
+          <Input.Label id="recap-filter-verification-label">{t('verification.recap.basis')}</Input.Label>
+          <SegmentedControl
+            aria-labelledby="recap-filter-verification-label"
+            value={filters.verification ?? 'dilaporkan'}
+            onChange={(value) => set({ verification: value === 'dilaporkan' ? undefined : (value as 'diverifikasi_wilayah' | 'diverifikasi_sekretariat') })}
+            data={recapVerificationLevels.map((level) => ({ value: level, label: t(`verification.recap.level.${level}`) }))}
+            data-testid="recap-filter-verification"
           />
         </Stack>
         {filtered && (

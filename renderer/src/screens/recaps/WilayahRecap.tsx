@@ -7,6 +7,7 @@ import { routeHref } from '../../routes';
 import { ChartPanel, NeedRealisedChart } from './charts';
 import { Figure, type FigureMeasure } from './figures';
 import { ItemCells, RecapHead } from './ProgramRecap';
+import { RealisedByLevel } from './RealisedByLevel';
 import { RecapTotals } from './RecapTotals';
 import type { RecapView } from './recap-view';
 import { useKeptProcedure } from './use-kept-procedure';
@@ -160,6 +161,7 @@ export function WilayahRecap({ view, filters }: { view: RecapView; filters: Reca
             <Box style={{ opacity: stale ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={stale} data-testid="recap-wilayah" data-parent={value.parent?.code ?? ''} data-stale={stale}>
               <Stack gap="lg">
                 <RecapTotals totals={value.totals} filters={filters} regionCode={value.parent?.code} where={value.totals.name} withTransfers={false} />
+                <RealisedByLevel filters={filters} parentCode={value.parent?.code ?? null} />
                 <Group align="flex-end" gap="md">
                   <Select
                     label={t('recapScreens.wilayah.itemPick')}

@@ -29,6 +29,8 @@ const params = [
 ] as const satisfies readonly (readonly [keyof RecapViewFilters, string, z.ZodType<string>])[];
 
 const channelWords = { aggregator: 'agregator', 'end-to-end': 'langsung' } as const;
+/** Distributions counted from this verification level on (`dilaporkan`, the default, is left out). */
+const verificationWords = { diverifikasi_wilayah: 'wilayah', diverifikasi_sekretariat: 'terverifikasi' } as const;
 
 export const recapPathPattern = /^#\/rekap(\/wilayah(?:\/([0-9.]+))?|\/tumpang-tindih|\/belum-terlayani)?(?:\?(.*))?$/;
 
@@ -53,6 +55,8 @@ export function readRecapFilters(query: URLSearchParams): RecapViewFilters {
   }
   const channel = query.get('kanal');
   for (const [value, word] of Object.entries(channelWords)) if (channel === word) filters.channel = value as keyof typeof channelWords;
+  const verification = query.get('verifikasi');
+  for (const [value, word] of Object.entries(verificationWords)) if (verification === word) filters.verification = value as keyof typeof verificationWords;
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) delete filters.to;
   return filters;
 }
@@ -64,6 +68,7 @@ export function writeRecapFilters(filters: RecapViewFilters, query: URLSearchPar
     if (value !== undefined) query.set(word, value);
   }
   if (filters.channel !== undefined) query.set('kanal', channelWords[filters.channel]);
+  if (filters.verification !== undefined && filters.verification !== 'dilaporkan') query.set('verifikasi', verificationWords[filters.verification]);
 }
 
 export function recapViewHref(view: RecapView): string {

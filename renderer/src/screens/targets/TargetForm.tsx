@@ -18,10 +18,11 @@ interface Values {
   vulnerableFamilies: number | null;
   picName: string;
   picPhone: string;
+  picRole: string;
   notes: string;
 }
 
-const blank: Values = { kind: 'rw', name: '', regionCode: null, rw: null, vulnerableFamilies: null, picName: '', picPhone: '', notes: '' };
+const blank: Values = { kind: 'rw', name: '', regionCode: null, rw: null, vulnerableFamilies: null, picName: '', picPhone: '', picRole: '', notes: '' };
 
 function valuesOf(target: Output<'target:get'>): Values {
   // An RW target lives in an RW region: the form edits its kelurahan and the RW number.
@@ -34,6 +35,7 @@ function valuesOf(target: Output<'target:get'>): Values {
     vulnerableFamilies: target.vulnerableFamilies,
     picName: target.picName ?? '',
     picPhone: target.picPhone ?? '',
+    picRole: target.picRole ?? '',
     notes: target.notes ?? '',
   };
 }
@@ -107,6 +109,7 @@ function Form({ initial, id }: { initial: Values; id?: string }) {
               />
               <TextInput label={t('partners.field.target.picName')} {...form.getInputProps('picName')} error={error('picName')} />
               <TextInput label={t('partners.field.target.picPhone')} type="tel" {...form.getInputProps('picPhone')} error={error('picPhone')} />
+              <TextInput label={t('partners.field.target.picRole')} {...form.getInputProps('picRole')} error={error('picRole')} />
             </SimpleGrid>
             <Textarea label={t('partners.field.target.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
           </Stack>

@@ -42,6 +42,7 @@ export function TargetScreen({ id }: { id: string }) {
                 { label: t('partners.field.target.vulnerableFamilies'), value: value.vulnerableFamilies === null ? null : formatNumber(value.vulnerableFamilies) },
                 { label: t('partners.field.target.picName'), value: value.picName },
                 { label: t('partners.field.target.picPhone'), value: value.picPhone },
+                { label: t('partners.field.target.picRole'), value: value.picRole },
                 { label: t('partners.field.target.notes'), value: value.notes },
               ]}
             />
