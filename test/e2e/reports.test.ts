@@ -56,7 +56,7 @@ describe('Laporan Festival in Chromium', () => {
     await callApi(host, 'distribution:create', { partnerId: partner.id, itemTypeId: 'pangan.paket-sembako', quantity: 7, regionCode: kelurahan.code, distributedOn: '2021-06-01' });
     await reports.openRow(0);
     await reports.changedBanner().waitFor();
-    await expect(reports.changedBanner().textContent()).resolves.toContain('programs[Pangan].items[Paket sembako].realised');
+    await expect(reports.changedBanner().textContent()).resolves.toContain('Program › Pangan › Barang › Paket sembako › terealisasi');
     await reports.preview().getByRole('heading', { level: 2, name: 'Ringkasan' }).waitFor();
     await app.dismissNotifications();
     await app.screenshot('reports-changed');

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Code, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../../electron/api/contract';
@@ -72,12 +72,16 @@ export function AuditScreen() {
         </Alert>
       )}
       <Paper withBorder radius="md" p="sm">
-        <Group align="flex-start" gap="sm">
-          <TextInput label={t('auth.audit.column.actor')} value={filters.actor ?? ''} onChange={(e) => set('actor')(e.currentTarget.value)} data-testid="audit-filter-actor" />
-          <TextInput label={t('auth.audit.column.tableName')} value={filters.tableName ?? ''} onChange={(e) => set('tableName')(e.currentTarget.value)} data-testid="audit-filter-table" />
-          <TextInput label={t('auth.audit.column.recordId')} value={filters.recordId ?? ''} onChange={(e) => set('recordId')(e.currentTarget.value)} data-testid="audit-filter-record" />
-          <DateField label={t('auth.audit.from')} value={filters.from ?? ''} onChange={set('from')} testId="audit-filter-from" />
-          <DateField label={t('auth.audit.to')} value={filters.to ?? ''} onChange={set('to')} testId="audit-filter-to" />
+        <Group align="flex-end" gap="sm">
+          <TextInput label={t('auth.audit.column.actor')} value={filters.actor ?? ''} onChange={(e) => set('actor')(e.currentTarget.value)} w={180} data-testid="audit-filter-actor" />
+          <TextInput label={t('auth.audit.column.tableName')} value={filters.tableName ?? ''} onChange={(e) => set('tableName')(e.currentTarget.value)} w={180} data-testid="audit-filter-table" />
+          <TextInput label={t('auth.audit.column.recordId')} value={filters.recordId ?? ''} onChange={(e) => set('recordId')(e.currentTarget.value)} w={180} data-testid="audit-filter-record" />
+          <Box w={180}>
+            <DateField label={t('auth.audit.from')} value={filters.from ?? ''} onChange={set('from')} testId="audit-filter-from" />
+          </Box>
+          <Box w={180}>
+            <DateField label={t('auth.audit.to')} value={filters.to ?? ''} onChange={set('to')} testId="audit-filter-to" />
+          </Box>
         </Group>
       </Paper>
       <DataTable<AuditEntry, 'seq'>

@@ -11,6 +11,7 @@ import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
 import { DateField } from '../../components/DateField';
 import { Loadable } from '../../components/Loadable';
+import { readableFigurePath } from './figure-path';
 
 /**
  * Laporan Festival: issue the yearly Festival Kolaborasi report (figures, PDF and workbook, frozen
@@ -65,7 +66,7 @@ function OpenedReport({ opened, onClose }: { opened: Opened; onClose: () => void
             </Text>
             <List size="sm" spacing={2}>
               {opened.changes.slice(0, 12).map((c) => (
-                <List.Item key={c.path}>{t('reports.screen.changeLine', { path: c.path, issued: changeValue(c.path, c.issued), now: changeValue(c.path, c.now) })}</List.Item>
+                <List.Item key={c.path}>{t('reports.screen.changeLine', { path: readableFigurePath(c.path, t), issued: changeValue(c.path, c.issued), now: changeValue(c.path, c.now) })}</List.Item>
               ))}
             </List>
             {opened.changes.length > 12 || opened.moreChanges > 0 ? (
