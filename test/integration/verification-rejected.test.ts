@@ -5,6 +5,7 @@ import type { CallContext } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { createHandlers, type Handlers } from '../../electron/core/handlers';
 import type { OpenedCore } from '../../electron/core/open';
+import { computeFestivalReport } from '../../electron/core/reports/figures';
 import { distributionsBytes, previewImport, row, seedScenarioRegistry } from '../fixtures/imports/scenarios';
 import { silentLog } from '../fixtures/registry';
 import { createTempDb, type TempDb } from '../fixtures/temp-db';
@@ -54,6 +55,12 @@ describe('the rejected-rows workbook of verification', () => {
     await call('distribution:verify', { level: 'wilayah', selection: { ids: [a, b] } });
     await call('distribution:reject', { selection: { ids: [c] }, reason: 'RW 007 tidak menerima; periksa alamat' });
 
+    // The Festival report's data notes say how many rejected rows wait for their correction.
+    const notes = () =>
+      computeFestivalReport(core.deps.db, { from: '2020-01-01', to: '2029-12-31', year: null, programIds: [], lang: 'id', basis: 'terverifikasi' }, { generatedAt: '2024-03-15T00:00:00.000Z', secretariat: 'Sekretariat' }, skpd)
+        .notes;
+    expect(notes()).toMatchObject({ distributionsRejected: 1, distributionsRejectedNotResubmitted: 1 });
+
     const file = await call('distribution:rejected-workbook', { batchId: batchId as string });
     expect(file.rows).toBe(1);
     const lines = sheetRows(file.contentBase64);
@@ -77,6 +84,7 @@ describe('the rejected-rows workbook of verification', () => {
     const now = await call('distribution:list', { status: 'dilaporkan', programId: 'pangan' });
     expect(now.rows.map((r) => [r.quantity, r.regionCode.slice(-3), r.replacesId])).toEqual([[300, '008', c]]);
     expect((await call('distribution:history', { id: c })).row.replacedById).toBe(now.rows[0]?.id);
+    expect(notes()).toMatchObject({ distributionsRejected: 1, distributionsRejectedNotResubmitted: 0 });
     // The same correction again is refused: the rejected row has its correction.
     const twice = await previewImport(core, XLSX.write(corrected, { type: 'buffer', bookType: 'xlsx' }) as Buffer, { fileName: 'realisasi-lagi.xlsx' });
     expect(twice.errors.map((e) => [e.column, e.code])).toEqual([['ID Baris Ditolak', 'replaces_already_corrected']]);

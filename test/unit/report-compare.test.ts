@@ -25,7 +25,7 @@ function report(overrides: { realised?: number; lang?: 'id' | 'en'; aggregators?
     totals: { collaborators: 126, aggregators: 9, targets: 0, distributions: 10, rupiahPledged: 0, rupiahRealised: 0, rupiahTransferred: 0, kota: 1, kecamatan: 1, kelurahan: 2, rw: 3 },
     wilayah: { kota: [], kecamatan: [], map: null },
     acknowledgements: [],
-    notes: { basis: 'dilaporkan', sources: [], typedRecords: 0, importedRecords: 10, rowsRejectedAtImport: 0, distributionsRejected: 0, distributionsNotVerified: 0, unverifiedPartners: [], openConflicts: 0 },
+    notes: { basis: 'dilaporkan', sources: [], typedRecords: 0, importedRecords: 10, rowsRejectedAtImport: 0, distributionsRejected: 0, distributionsRejectedNotResubmitted: 0, distributionsNotVerified: 0, unverifiedPartners: [], openConflicts: 0 },
   };
 }
 

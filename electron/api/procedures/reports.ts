@@ -164,6 +164,8 @@ export const festivalReportSchema = z.object({
     rowsRejectedAtImport: countSchema,
     /** Distributions in the period rejected at verification: reported, not counted. */
     distributionsRejected: countSchema,
+    /** Of those, the ones no correction replaces yet; null in a report issued before the app counted them. */
+    distributionsRejectedNotResubmitted: countSchema.nullable().default(null),
     /** Distributions in the period neither rejected nor at the basis' level yet (none for `dilaporkan`): reported, not counted. */
     distributionsNotVerified: countSchema,
     /** Partners acknowledged whose registration the secretariat has not verified. */

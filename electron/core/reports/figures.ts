@@ -203,6 +203,10 @@ function dataNotes(db: Db, filters: RecapFilters, scope: Scope, params: Festival
     distributionsRejected: db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM distribution
       WHERE ${distributionWhere(filters, scope, { rejected: true })} AND distribution.verification_status = 'ditolak'`).n,
+    distributionsRejectedNotResubmitted: db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM distribution
+      WHERE ${distributionWhere(filters, scope, { rejected: true })} AND distribution.verification_status = 'ditolak'
+        AND NOT EXISTS (SELECT 1 FROM distribution AS correction WHERE correction.replaces_id = distribution.id AND correction.deleted_at IS NULL)`).n,
     distributionsNotVerified: db.get<{ n: number }>(sql`
       SELECT count(*) AS n FROM distribution
       WHERE ${distributionWhere({ ...filters, verification: 'dilaporkan' }, scope)} AND NOT (${distributionWhere(filters, scope)})`).n,

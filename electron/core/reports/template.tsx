@@ -390,7 +390,12 @@ function Notes({ report, t }: { report: FestivalReport; t: TFunction }) {
         <li>{t(`reports.notes.basis.${notes.basis}`)}</li>
         <li>{t('reports.notes.records', { imported: formatNumber(notes.importedRecords), typed: formatNumber(notes.typedRecords), sources: formatNumber(notes.sources.length) })}</li>
         <li>{t('reports.notes.rejectedAtImport', { rows: formatNumber(notes.rowsRejectedAtImport) })}</li>
-        <li>{t('reports.notes.rejectedAtVerification', { n: formatNumber(notes.distributionsRejected) })}</li>
+        <li>
+          {t('reports.notes.rejectedAtVerification', { n: formatNumber(notes.distributionsRejected) })}
+          {notes.distributionsRejected > 0 && notes.distributionsRejectedNotResubmitted !== null
+            ? ` ${t('reports.notes.rejectedNotResubmitted', { n: formatNumber(notes.distributionsRejectedNotResubmitted) })}`
+            : null}
+        </li>
         {notes.basis === 'terverifikasi' ? <li>{t('reports.notes.notVerified', { n: formatNumber(notes.distributionsNotVerified) })}</li> : null}
         <li>{t('reports.notes.unverified', { n: formatNumber(notes.unverifiedPartners.length) })}</li>
         <li>{t('reports.notes.conflicts', { n: formatNumber(notes.openConflicts) })}</li>

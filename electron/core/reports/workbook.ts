@@ -96,6 +96,7 @@ export function writeFestivalWorkbook(report: FestivalReport, facts: ReportManif
     [t('reports.xlsx.typedRecords'), String(notes.typedRecords)],
     [t('reports.xlsx.rowsRejectedAtImport'), String(notes.rowsRejectedAtImport)],
     [t('reports.xlsx.distributionsRejected'), String(notes.distributionsRejected)],
+    [t('reports.xlsx.distributionsRejectedNotResubmitted'), notes.distributionsRejectedNotResubmitted === null ? '–' : String(notes.distributionsRejectedNotResubmitted)],
     [t('reports.xlsx.distributionsNotVerified'), String(notes.distributionsNotVerified)],
     [t('reports.xlsx.unverifiedPartners'), notes.unverifiedPartners.map((p) => p.name).join('; ')],
     [t('reports.xlsx.openConflicts'), String(notes.openConflicts)],
