@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { AppError } from '../api/errors';
 import { type Lang, translator } from '../api/i18n';
 import { requireRequirement } from '../core/auth/guard';
-import { actorOf, authenticate } from '../core/auth/service';
+import { actorOf, authenticate, recordCommandLineSignIn } from '../core/auth/service';
 import { type Clock, systemClock } from '../core/clock';
 import type { CallContext, CoreDeps } from '../core/context';
 import { toErrorResult } from '../core/dispatch';
@@ -54,6 +54,7 @@ async function callerOf(cl: ParsedCommandLine, io: CliIo, deps: CoreDeps): Promi
     io.env.KSBB_PASSWORD ?? (await (io.readSecret ?? ((prompt) => readSecretFromTerminal(prompt, io.stderr)))(t('auth.cli.passwordPrompt', { username: cl.user })));
   if (password === null) throw new UsageError('auth.cli.passwordNeeded', { variable: 'KSBB_PASSWORD' }, cl.lang);
   const user = authenticate(deps, cl.user, password, { actor: cliActor(), lang: cl.lang });
+  recordCommandLineSignIn(deps, user);
   return { actor: actorOf(user), lang: cl.lang, user };
 }
 

@@ -52,13 +52,19 @@ describe('ksbb --user', () => {
     expect(write).toMatchObject({ code: EXIT_USAGE, stderr: 'Akses ditolak: user add memerlukan peran Sekretariat; Anda masuk sebagai Auditor.\n' });
     const admin = await ksbb(['--db', db, '--user', 'admin', 'user', 'add', 'lain', '--role', 'auditor'], { KSBB_PASSWORD: 'sandi-admin-1', KSBB_NEW_PASSWORD: 'sandi-lain-1' });
     expect(admin.code).toBe(EXIT_OK);
-    // The audit trail names the account: the auditor's refused attempt and the administrator's account.
+    // The audit trail names the account: each sign-in on the command line, the auditor's refused attempt and the administrator's account.
     const core = t.open();
-    const entries = core.deps.db.$client.prepare("SELECT actor, action, table_name AS tableName, record_id AS recordId FROM audit_log WHERE actor LIKE 'user:%' ORDER BY seq").all();
+    const entries = core.deps.db.$client
+      .prepare("SELECT actor, action, table_name AS tableName, record_id AS recordId, changes FROM audit_log WHERE actor LIKE 'user:%' ORDER BY seq")
+      .all();
     core.close();
+    const signIn = (actor: string) => ({ actor, action: 'sign_in', tableName: 'user', recordId: expect.any(String), changes: '{"channel":[null,"cli"]}' });
     expect(entries).toEqual([
-      { actor: 'user:bpk', action: 'denied', tableName: 'procedure', recordId: 'user add' },
-      { actor: 'user:admin', action: 'create', tableName: 'user', recordId: expect.any(String) },
+      signIn('user:bpk'),
+      signIn('user:bpk'),
+      { actor: 'user:bpk', action: 'denied', tableName: 'procedure', recordId: 'user add', changes: expect.any(String) },
+      signIn('user:admin'),
+      { actor: 'user:admin', action: 'create', tableName: 'user', recordId: expect.any(String), changes: expect.any(String) },
     ]);
   });
 

@@ -211,9 +211,23 @@ export function authenticate(deps: CoreDeps, username: string, password: string,
     throw new AppError('sign_in_failed');
   }
   if (row.failedAttempts > 0 || row.lockedUntil !== null) {
-    deps.db.update(user).set({ failedAttempts: 0, lockedUntil: null }).where(eq(user.id, row.id)).run();
+    inTransaction(deps.db, () => {
+      deps.db.update(user).set({ failedAttempts: 0, lockedUntil: null }).where(eq(user.id, row.id)).run();
+      journalWrite(deps, {
+        actor: ctx.actor,
+        action: 'update',
+        tableName: 'user',
+        recordId: row.id,
+        changes: { failedAttempts: [row.failedAttempts, 0], ...(row.lockedUntil !== null ? { lockedUntil: [row.lockedUntil, null] } : {}) },
+      });
+    });
   }
   return sessionUserOf(deps, row.id);
+}
+
+/** Records that an account signed in on the command line (`--user`), where no session is kept. */
+export function recordCommandLineSignIn(deps: CoreDeps, account: SessionUser): void {
+  inTransaction(deps.db, () => journalWrite(deps, { actor: actorOf(account), action: 'sign_in', tableName: 'user', recordId: account.id, changes: { channel: [null, 'cli'] } }));
 }
 
 export function getPolicy(deps: Pick<CoreDeps, 'db'>): Policy {
