@@ -5,7 +5,7 @@ import { translator } from '../../api/i18n';
 import type { CallContext, CoreDeps } from '../context';
 import type { CellValue, ExportColumn } from '../exports/cells';
 import { databaseId, type ExportFile, fileStamp } from '../exports/service';
-import { type DataSheet, MAX_SHEET_ROWS, writeWorkbook } from '../exports/workbook';
+import { type DataSheet, MAX_SHEET_ROWS, manifestContent, writeWorkbook } from '../exports/workbook';
 import { iterateAudit } from './trail';
 
 /** Exports speak Indonesian whatever the UI language, like every other export. */
@@ -39,7 +39,6 @@ export function exportAudit(deps: CoreDeps, input: ParsedInput<'audit:export'>, 
     rows,
   };
   const generatedAt = deps.clock.now().toISOString();
-  const m = (key: string) => t(`recaps.export.manifest.${key}`);
   const f = input.filters;
   const filterLines: [string, string][] = (
     [
@@ -50,21 +49,8 @@ export function exportAudit(deps: CoreDeps, input: ParsedInput<'audit:export'>, 
       ['to', f.to],
     ] as const
   ).flatMap(([key, value]) => (value ? [[t(`auth.audit.filter.${key}`), value] as [string, string]] : []));
-  const { bytes } = writeWorkbook([sheet], {
-    title: m('title'),
-    lines: [
-      [m('generatedAt'), generatedAt],
-      [m('appVersion'), deps.appVersion],
-      [m('databaseId'), databaseId(deps.db)],
-      [m('user'), ctx.actor],
-      [m('kind'), `${sheet.name} (audit)`],
-      ...filterLines,
-    ],
-    sheetHeader: [m('sheet'), m('rows'), m('sha256')],
-    batchHeader: [m('batch'), m('batchFile'), m('batchSha256'), m('batchImportedAt')],
-    noBatches: m('noBatches'),
-    batches: [],
-  });
+  const head = { generatedAt, appVersion: deps.appVersion, databaseId: databaseId(deps.db), actor: ctx.actor, kind: `${sheet.name} (audit)` };
+  const { bytes } = writeWorkbook([sheet], manifestContent(t, head, filterLines, []));
   return {
     fileName: `ksbb-audit-${fileStamp(generatedAt)}.xlsx`,
     bytes,

@@ -21,7 +21,7 @@ import { recapByProgram, recapByWilayah } from '../recaps/service';
 import { openTargets } from '../verification/matching';
 import type { CellValue, ColumnType, ExportColumn } from './cells';
 import { writeCsv } from './csv';
-import { type DataSheet, type ManifestBatch, type ManifestContent, MAX_SHEET_ROWS, writeWorkbook } from './workbook';
+import { type DataSheet, type ManifestBatch, manifestContent, MAX_SHEET_ROWS, writeWorkbook } from './workbook';
 
 /**
  * Every table and recap as a workbook (or CSV): the rows come from the same queries as the
@@ -504,23 +504,8 @@ export function exportTable(deps: CoreDeps, request: ExportRequest, ctx: CallCon
   let bytes: Buffer;
   if (request.format === 'csv') bytes = writeCsv(main);
   else {
-    const m = (key: string) => t(`recaps.export.manifest.${key}`);
-    const manifest: ManifestContent = {
-      title: m('title'),
-      lines: [
-        [m('generatedAt'), generatedAt],
-        [m('appVersion'), deps.appVersion],
-        [m('databaseId'), databaseId(deps.db)],
-        [m('user'), ctx.actor],
-        [m('kind'), `${main.name} (${request.kind})`],
-        ...filterLines(deps.db, request),
-      ],
-      sheetHeader: [m('sheet'), m('rows'), m('sha256')],
-      batchHeader: [m('batch'), m('batchFile'), m('batchSha256'), m('batchImportedAt')],
-      noBatches: m('noBatches'),
-      batches: batchesBehind(deps.db, request, sheets),
-    };
-    bytes = writeWorkbook(sheets, manifest).bytes;
+    const head = { generatedAt, appVersion: deps.appVersion, databaseId: databaseId(deps.db), actor: ctx.actor, kind: `${main.name} (${request.kind})` };
+    bytes = writeWorkbook(sheets, manifestContent(t, head, filterLines(deps.db, request), batchesBehind(deps.db, request, sheets))).bytes;
   }
   return { fileName, bytes, rows: main.rows.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -30,6 +30,33 @@ export interface ManifestBatch {
   importedAt: string;
 }
 
+/** Who made an export, when and what: the Manifest's first lines. */
+export interface ManifestHead {
+  generatedAt: string;
+  appVersion: string;
+  databaseId: string;
+  actor: string;
+  /** The export's sheet and kind, e.g. `Rekap per program (recap-program)`. */
+  kind: string;
+}
+
+/**
+ * The Manifest of every export (recaps, registry lists, the audit trail, the Festival report):
+ * the head lines first, in the order verification reads them back, then the export's own lines
+ * (its filters), labelled with `t` in the export's language.
+ */
+export function manifestContent(t: (key: string) => string, head: ManifestHead, lines: [string, string][], batches: ManifestBatch[]): ManifestContent {
+  const m = (key: string) => t(`recaps.export.manifest.${key}`);
+  return {
+    title: m('title'),
+    lines: [[m('generatedAt'), head.generatedAt], [m('appVersion'), head.appVersion], [m('databaseId'), head.databaseId], [m('user'), head.actor], [m('kind'), head.kind], ...lines],
+    sheetHeader: [m('sheet'), m('rows'), m('sha256')],
+    batchHeader: [m('batch'), m('batchFile'), m('batchSha256'), m('batchImportedAt')],
+    noBatches: m('noBatches'),
+    batches,
+  };
+}
+
 /** What the Manifest sheet says besides the sheets' counts and hashes (labels in the export's language). */
 export interface ManifestContent {
   title: string;

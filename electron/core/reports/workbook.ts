@@ -1,7 +1,7 @@
 import { translator } from '../../api/i18n';
 import type { FestivalReport } from '../../api/procedures/reports';
 import type { CellValue, ColumnType, ExportColumn } from '../exports/cells';
-import { type DataSheet, type ManifestContent, writeWorkbook } from '../exports/workbook';
+import { type DataSheet, manifestContent, writeWorkbook } from '../exports/workbook';
 
 /**
  * The report as a workbook: one sheet per section, in the report's language, then the export's
@@ -174,18 +174,13 @@ export function writeFestivalWorkbook(report: FestivalReport, facts: ReportManif
     ),
   ];
 
-  const m = (key: string) => t(`recaps.export.manifest.${key}`);
   const f = (key: string) => t(`recaps.export.manifest.filter.${key}`);
   const { params } = report;
-  const manifest: ManifestContent = {
-    title: m('title'),
-    // The first three lines are read back by verification, in this order.
-    lines: [
-      [m('generatedAt'), report.generatedAt],
-      [m('appVersion'), facts.appVersion],
-      [m('databaseId'), facts.databaseId],
-      [m('user'), facts.actor],
-      [m('kind'), `${t('reports.cover.title')} (festival)`],
+  const head = { generatedAt: report.generatedAt, appVersion: facts.appVersion, databaseId: facts.databaseId, actor: facts.actor, kind: `${t('reports.cover.title')} (festival)` };
+  const manifest = manifestContent(
+    t,
+    head,
+    [
       [t('reports.xlsx.reportId'), facts.reportId],
       [f('from'), params.from],
       [f('to'), params.to],
@@ -193,10 +188,7 @@ export function writeFestivalWorkbook(report: FestivalReport, facts: ReportManif
       [t('reports.xlsx.basis'), t(`reports.basis.${params.basis}`)],
       [t('reports.xlsx.secretariat'), report.secretariat],
     ],
-    sheetHeader: [m('sheet'), m('rows'), m('sha256')],
-    batchHeader: [m('batch'), m('batchFile'), m('batchSha256'), m('batchImportedAt')],
-    noBatches: m('noBatches'),
-    batches: notes.sources.map((s) => ({ id: s.id, fileName: s.fileName, sha256: s.sha256, importedAt: s.importedAt })),
-  };
+    notes.sources.map((s) => ({ id: s.id, fileName: s.fileName, sha256: s.sha256, importedAt: s.importedAt })),
+  );
   return writeWorkbook(sheets, manifest).bytes;
 }
