@@ -76,3 +76,21 @@ export function formatDate(value: string, lang: Lang): string {
 export function formatMonth(value: string, lang: Lang): string {
   return monthFormats[lang].format(isoToDate(value));
 }
+
+/**
+ * The deliverers of a tumpang-tindih place in one line, each with what it delivered and what was
+ * assigned to it there (the same words on screen and in the exported workbook).
+ */
+export function overlapPartnersText(
+  partners: readonly { name: string; realised: number; assigned: number | null }[],
+  amount: (value: number) => string,
+  t: (key: string, values: Record<string, string>) => string,
+): string {
+  return partners
+    .map((p) => {
+      const values = { name: p.name, realised: amount(p.realised), assigned: amount(p.assigned ?? 0) };
+      if (p.assigned === null) return t('recaps.overlapPartnerNoTarget', values);
+      return t(p.assigned === 0 ? 'recaps.overlapPartnerUnassigned' : 'recaps.overlapPartner', values);
+    })
+    .join('; ');
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenedCore } from '../../electron/core/open';
 import { apiOf } from '../fixtures/api';
-import { places, putDistribution, putNeed, putTarget } from '../fixtures/recaps';
+import { places, putDistribution, putNeed, putPledge, putTarget } from '../fixtures/recaps';
 import { seedPartner } from '../fixtures/registry';
 import { createTempDb, type TempDb } from '../fixtures/temp-db';
 
@@ -73,10 +73,43 @@ describe('tumpang tindih (overlap)', () => {
       realised: 101,
       excess: 1,
       reason: 'beyond_need',
+      explanation: 'unassigned',
     });
     expect(found.rows[0]?.partners).toEqual([
-      { partnerId: A, name: 'PT Alfa', isAggregator: false, realised: 60, distributions: 1 },
-      { partnerId: B, name: 'PT Beta', isAggregator: false, realised: 41, distributions: 1 },
+      { partnerId: A, name: 'PT Alfa', isAggregator: false, realised: 60, distributions: 1, assigned: 0 },
+      { partnerId: B, name: 'PT Beta', isAggregator: false, realised: 41, distributions: 1, assigned: 0 },
+    ]);
+  });
+
+  it('explains an overlap by the assignments of pledges to the target (matching)', async () => {
+    const target = targetWithNeed('Ditugaskan');
+    const pledgeOf = (partnerId: string, quantity: number, aggregatorId: string | null = null) =>
+      putPledge(core, { partnerId, aggregatorId, itemTypeId: SEMBAKO, quantity, date: '2020-04-20' });
+    const assign = (pledgeId: string, quantity: number, confirmBeyondNeed = false) =>
+      api.ok('pledge:assign', { pledgeId, parts: [{ targetId: target, quantity }], confirmBeyondNeed });
+    await assign(pledgeOf(A, 60), 60);
+    deliver(A, target, 60);
+    deliver(B, target, 41);
+    const explained = async () => {
+      const row = (await overlap()).rows[0];
+      return [row?.explanation, row?.partners.map((p) => [p.name, p.realised, p.assigned])];
+    };
+    expect(await explained()).toEqual(['unassigned', [['PT Alfa', 60, 60], ['PT Beta', 41, 0]]]);
+    // B assigned 40 afterwards (the need is met by now: the officer confirms), delivered 41: one beyond its assignment.
+    await assign(pledgeOf(B, 40), 40, true);
+    expect(await explained()).toEqual(['beyond_assignment', [['PT Alfa', 60, 60], ['PT Beta', 41, 40]]]);
+    // One more for B: every deliverer within its assignment, the assignments beyond the need.
+    await assign(pledgeOf(B, 1), 1, true);
+    expect(await explained()).toEqual(['assigned_beyond_need', [['PT Alfa', 60, 60], ['PT Beta', 41, 41]]]);
+    // A pledge via an aggregator is the aggregator's assignment, as its deliveries are.
+    const viaG = targetWithNeed('Via agregator ditugaskan');
+    await api.ok('pledge:assign', { pledgeId: pledgeOf(A, 100, G), parts: [{ targetId: viaG, quantity: 100 }], confirmBeyondNeed: false });
+    deliver(A, viaG, 100, { aggregatorId: G });
+    deliver(B, viaG, 5);
+    const viaRow = (await overlap()).rows.find((r) => r.targetId === viaG);
+    expect(viaRow?.partners.map((p) => [p.name, p.assigned])).toEqual([
+      ['Yayasan Gotong Royong', 100],
+      ['PT Beta', 0],
     ]);
   });
 
@@ -127,7 +160,8 @@ describe('tumpang tindih (overlap)', () => {
   it('counts a wilayah named without a target as the place', async () => {
     deliver(A, null, 5);
     deliver(B, null, 5);
-    expect((await overlap()).rows).toMatchObject([{ targetId: null, targetName: null, regionCode: rw, need: null, reason: 'no_need' }]);
+    expect((await overlap()).rows).toMatchObject([{ targetId: null, targetName: null, regionCode: rw, need: null, reason: 'no_need', explanation: 'no_target' }]);
+    expect((await overlap()).rows[0]?.partners.map((p) => p.assigned)).toEqual([null, null]);
   });
 });
 

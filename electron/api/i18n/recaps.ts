@@ -42,11 +42,29 @@ const id = {
     excess: 'Kelebihan',
     reason: 'Keterangan',
     partners: 'Mitra penyalur',
+    explanation: 'Penjelasan',
   },
   overlapReason: {
     beyond_need: 'melebihi kebutuhan',
     no_need: 'kebutuhan tidak tercatat',
   },
+  overlapExplanation: {
+    no_target: 'penyaluran tidak menyebut sasaran',
+    unassigned: 'ada penyalur tanpa penugasan di sasaran ini',
+    beyond_assignment: 'ada penyalur melebihi penugasannya',
+    assigned_beyond_need: 'penugasan melebihi kebutuhan, atas konfirmasi petugas',
+  },
+  /** The same, short enough for the table's column (the long one is its tooltip). */
+  overlapExplanationShort: {
+    no_target: 'tanpa sasaran',
+    unassigned: 'tanpa penugasan',
+    beyond_assignment: 'melebihi penugasan',
+    assigned_beyond_need: 'penugasan berlebih',
+  },
+  /** A deliverer of an overlap place: what it delivered and what was assigned to it there. */
+  overlapPartner: '{{name}} ({{realised}}; penugasan {{assigned}})',
+  overlapPartnerUnassigned: '{{name}} ({{realised}}; tanpa penugasan)',
+  overlapPartnerNoTarget: '{{name}} ({{realised}})',
   verificationStatus: {
     dilaporkan: 'Dilaporkan',
     diverifikasi_wilayah: 'Diverifikasi wilayah',
@@ -246,11 +264,27 @@ const en: Widen<typeof id> = {
     excess: 'Excess',
     reason: 'Reason',
     partners: 'Delivering partners',
+    explanation: 'Explanation',
   },
   overlapReason: {
     beyond_need: 'beyond the need',
     no_need: 'no need recorded',
   },
+  overlapExplanation: {
+    no_target: 'the deliveries named no target',
+    unassigned: 'a deliverer had no assignment at this target',
+    beyond_assignment: 'a deliverer went beyond its assignment',
+    assigned_beyond_need: 'assignments beyond the need, confirmed by an officer',
+  },
+  overlapExplanationShort: {
+    no_target: 'no target',
+    unassigned: 'not assigned',
+    beyond_assignment: 'beyond assignment',
+    assigned_beyond_need: 'over-assigned',
+  },
+  overlapPartner: '{{name}} ({{realised}}; assigned {{assigned}})',
+  overlapPartnerUnassigned: '{{name}} ({{realised}}; not assigned)',
+  overlapPartnerNoTarget: '{{name}} ({{realised}})',
   verificationStatus: {
     dilaporkan: 'Reported',
     diverifikasi_wilayah: 'Verified by the region',

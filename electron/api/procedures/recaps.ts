@@ -134,7 +134,17 @@ export const overlapPartnerSchema = z.object({
   isAggregator: z.boolean(),
   realised: countSchema,
   distributions: countSchema,
+  /** Assigned to this target for this item through the deliverer's pledges (matching); null when the place is no target. */
+  assigned: countSchema.nullable(),
 });
+
+/**
+ * Why an overlap happened, from the assignments (matching, issue 10): deliveries named no target
+ * (`no_target`), a deliverer had no assignment there (`unassigned`), one delivered more than
+ * assigned (`beyond_assignment`), or every deliverer kept to an assignment and the assignments
+ * themselves went beyond the need, as an officer confirmed (`assigned_beyond_need`).
+ */
+export const overlapExplanations = ['no_target', 'unassigned', 'beyond_assignment', 'assigned_beyond_need'] as const;
 
 /**
  * Tumpang tindih: one place (a target, or the wilayah named when no target was) received one item
@@ -157,6 +167,7 @@ export const overlapRowSchema = z.object({
   /** realised − need; null when no need is recorded. */
   excess: countSchema.nullable(),
   reason: z.enum(['beyond_need', 'no_need']),
+  explanation: z.enum(overlapExplanations),
   partners: z.array(overlapPartnerSchema),
 });
 

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/connection';
 import { agreementEffectiveStatus } from '../../../db/queries/agreements';
 import { partnerOrder, partnerWhere } from '../../../db/queries/partners';
 import { AppError } from '../../api/errors';
+import { overlapPartnersText } from '../../api/format';
 import { translator } from '../../api/i18n';
 import type { AgreementListQuery } from '../../api/procedures/agreements';
 import type { ExportFormat, ExportKind } from '../../api/procedures/exports';
@@ -356,7 +357,8 @@ function sheetsFor(deps: CoreDeps, request: ExportRequest, ctx: CallContext): Da
             [col(measure('realised'), 'integer', 14), (r) => r.realised],
             [col(measure('excess'), 'integer', 14), (r) => r.excess],
             [col(measure('reason'), 'text', 24), (r) => t(`recaps.overlapReason.${r.reason}`)],
-            [col(measure('partners'), 'text', 60), (r) => r.partners.map((p) => `${p.name} (${p.realised})`).join('; ')],
+            [col(measure('explanation'), 'text', 40), (r) => t(`recaps.overlapExplanation.${r.explanation}`)],
+            [col(measure('partners'), 'text', 80), (r) => overlapPartnersText(r.partners, String, t)],
           ],
           rows,
         ),

@@ -16,6 +16,8 @@ import { distributionWhere, type ItemTypeInfo, loadItemTypes, needWhere, scopeOf
  *   a place that is only a wilayah never has one.
  * One deliverer beyond the need is over-delivery, not overlap. With a partner filter the list
  * keeps the places that partner delivered to (by or via it), with every deliverer there.
+ * Each place is explained by the assignments of pledges to its target (`overlapExplanations`):
+ * a pledge's deliverer is, like a distribution's, its aggregator when it goes via one.
  */
 
 interface OverlapGroup {
@@ -59,6 +61,13 @@ function overlapQuery(filters: RecapFilters, itemTypes: readonly ItemTypeInfo[])
   return { found, where };
 }
 
+function explain(targetId: string | null, partners: OverlapRow['partners']): OverlapRow['explanation'] {
+  if (targetId === null) return 'no_target';
+  if (partners.some((p) => !p.assigned)) return 'unassigned';
+  if (partners.some((p) => p.realised > (p.assigned ?? 0))) return 'beyond_assignment';
+  return 'assigned_beyond_need';
+}
+
 /** One page of the overlap list, largest excess first (places with no need recorded last); `limit` may be all of it. */
 export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: number; limit: number }): Output<'recap:overlap'> {
   const itemTypes = new Map(loadItemTypes(db).map((it) => [it.id, it]));
@@ -83,7 +92,17 @@ export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: numb
     ORDER BY page.need IS NULL, page.realised - coalesce(page.need, 0) DESC, page.place, page.itemTypeId`);
 
   const partnersOf = new Map<string, OverlapRow['partners']>();
+  const assignedTo = new Map<string, number>();
+  const targetPlaces = new Set(groups.filter((g) => g.targetId !== null).map((g) => g.place));
   if (groups.length > 0) {
+    const assignments = db.all<{ place: string; itemTypeId: string; partnerId: string; assigned: number }>(sql`
+      ${found}, ${page}
+      SELECT page.place, page.itemTypeId, coalesce(pledge.aggregator_id, pledge.partner_id) AS partnerId, sum(pledge_assignment.quantity) AS assigned
+      FROM page
+      JOIN pledge_assignment ON pledge_assignment.target_id = page.targetId AND pledge_assignment.deleted_at IS NULL
+      JOIN pledge ON pledge.id = pledge_assignment.pledge_id AND pledge.item_type_id = page.itemTypeId AND pledge.deleted_at IS NULL
+      GROUP BY page.place, page.itemTypeId, 3`);
+    for (const a of assignments) assignedTo.set(`${a.place} ${a.itemTypeId} ${a.partnerId}`, a.assigned);
     const deliverers = db.all<{ place: string; itemTypeId: string; partnerId: string; name: string; isAggregator: number; realised: number; distributions: number }>(sql`
       ${found}, ${page}
       SELECT page.place, page.itemTypeId, partner.id AS partnerId, partner.name, partner.is_aggregator AS isAggregator,
@@ -98,12 +117,14 @@ export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: numb
     for (const d of deliverers) {
       const key = `${d.place} ${d.itemTypeId}`;
       const list = partnersOf.get(key) ?? [];
-      list.push({ partnerId: d.partnerId, name: d.name, isAggregator: d.isAggregator === 1, realised: d.realised, distributions: d.distributions });
+      const assigned = targetPlaces.has(d.place) ? (assignedTo.get(`${key} ${d.partnerId}`) ?? 0) : null;
+      list.push({ partnerId: d.partnerId, name: d.name, isAggregator: d.isAggregator === 1, realised: d.realised, distributions: d.distributions, assigned });
       partnersOf.set(key, list);
     }
   }
   const rows = groups.map((g): OverlapRow => {
     const info = itemTypes.get(g.itemTypeId);
+    const partners = partnersOf.get(`${g.place} ${g.itemTypeId}`) ?? [];
     return {
       targetId: g.targetId,
       targetName: g.targetName,
@@ -118,7 +139,8 @@ export function listOverlap(db: Db, filters: RecapFilters, limit: { offset: numb
       realised: g.realised,
       excess: g.need === null ? null : g.realised - g.need,
       reason: g.need === null ? 'no_need' : 'beyond_need',
-      partners: partnersOf.get(`${g.place} ${g.itemTypeId}`) ?? [],
+      explanation: explain(g.targetId, partners),
+      partners,
     };
   });
   return { total: counts.total, beyondNeed: counts.beyondNeed, noNeed: counts.total - counts.beyondNeed, rows };

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatRupiah } from '../../../../electron/api/format';
+import { formatNumber, formatRupiah, overlapPartnersText } from '../../../../electron/api/format';
 import type { OverlapRow, RecapFilterInput, UnservedRow } from '../../../../electron/api/procedures/recaps';
 import { call } from '../../api/client';
 import { useLang } from '../../api/use-lang';
@@ -82,9 +82,14 @@ export function OverlapRecap({ filters, rupiahItems }: { filters: RecapFilterInp
       label: t('recaps.measure.reason'),
       width: '16%',
       render: (row) => (
-        <Text span fz="sm" c={row.reason === 'beyond_need' ? 'orange.8' : 'dimmed'}>
-          {t(`recaps.overlapReason.${row.reason}`)}
-        </Text>
+        <Stack gap={0}>
+          <Text span fz="sm" c={row.reason === 'beyond_need' ? 'orange.8' : 'dimmed'}>
+            {t(`recaps.overlapReason.${row.reason}`)}
+          </Text>
+          <Text span fz="xs" c="dimmed" title={t(`recaps.overlapExplanation.${row.explanation}`)} data-testid="overlap-explanation">
+            {t(`recaps.overlapExplanationShort.${row.explanation}`)}
+          </Text>
+        </Stack>
       ),
     },
     {
@@ -92,7 +97,7 @@ export function OverlapRecap({ filters, rupiahItems }: { filters: RecapFilterInp
       label: t('recaps.measure.partners'),
       width: '22%',
       render: (row) => {
-        const text = row.partners.map((p) => `${p.name} (${amount(row, p.realised)})`).join('; ');
+        const text = overlapPartnersText(row.partners, (value) => amount(row, value), t);
         return <span title={text}>{text}</span>;
       },
     },
