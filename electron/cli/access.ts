@@ -1,8 +1,8 @@
-import type { Requirement } from '../core/auth/access';
+import type { Requirement } from '../api/access';
 import type { CommandName } from './args';
 
 /**
- * What each command requires of a `--user` account, as `core/auth/access.ts` does for procedures
+ * What each command requires of a `--user` account, as `api/access.ts` does for procedures
  * (a command without an entry does not typecheck). Without `--user` the CLI acts as the database
  * file's owner, with administrator rights. `verify FILE` opens no database and needs no account.
  */

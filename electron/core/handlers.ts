@@ -44,7 +44,7 @@ function foundationHandlers(deps: CoreDeps): DomainHandlers<'app:info' | 'dashbo
   };
 }
 
-/** Every procedure's handler, each checking the caller's role first (auth/guard.ts, auth/access.ts). */
+/** Every procedure's handler, each checking the caller's role first (auth/guard.ts, api/access.ts). */
 export function createHandlers(deps: CoreDeps, host: HostServices = {}): Handlers {
   return guardHandlers(deps, {
     ...foundationHandlers(deps),

@@ -100,9 +100,14 @@ type Core = Awaited<ReturnType<typeof startCore>>;
  * Asks where to save a copy of a backup from the backups folder (named by its file name only,
  * which must be a backup's) and copies it there.
  */
-async function saveBackupCopy(window: BrowserWindow | null, fileName: unknown, lang: Lang): Promise<Result<{ savedTo: string | null }>> {
-  const source = typeof fileName === 'string' && parseBackupFileName(fileName) ? join(backupsDirFor(appPaths().databasePath), fileName) : null;
-  if (!source || !existsSync(source)) return { ok: false, error: { code: 'not_found', message: String(fileName) } };
+async function saveBackupCopy(core: Core, window: BrowserWindow | null, fileName: unknown, lang: Lang): Promise<Result<{ savedTo: string | null }>> {
+  const expected = typeof fileName === 'string' && parseBackupFileName(fileName) ? join(backupsDirFor(appPaths().databasePath), fileName) : null;
+  if (!expected) return { ok: false, error: { code: 'not_found', message: String(fileName) } };
+  // The core decides, as the signed-in user (a backup holds every password hash: Sekretariat only).
+  const located = await core.call('backup:locate', { fileName }, lang);
+  if (!located.ok) return located;
+  const source = (located.value as { path?: unknown }).path;
+  if (source !== expected || !existsSync(source)) return { ok: false, error: { code: 'not_found', message: String(fileName) } };
   const t = translator(lang);
   const options = { title: t('backup.screen.saveAsTitle'), defaultPath: join(app.getPath('documents'), fileName as string) };
   const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
@@ -120,7 +125,7 @@ async function saveBackupCopy(window: BrowserWindow | null, fileName: unknown, l
 async function backUpFromMenu(core: Core): Promise<void> {
   const window = BrowserWindow.getAllWindows()[0] ?? null;
   const made = await core.call('backup:create', {}, 'id');
-  const saved = made.ok ? await saveBackupCopy(window, (made.value as { fileName: string }).fileName, 'id') : made;
+  const saved = made.ok ? await saveBackupCopy(core, window, (made.value as { fileName: string }).fileName, 'id') : made;
   if (!saved.ok) dialog.showErrorBox('KSBB Desk', saved.error.message);
 }
 
@@ -196,7 +201,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     // A copy of a backup from the backups folder, to where the user chooses; only a backup's file name is accepted.
     ipcMain.handle('ksbb:save-backup-as', (event, fileName: unknown, lang: unknown) =>
-      isOwnFrame(event.senderFrame) ? saveBackupCopy(BrowserWindow.fromWebContents(event.sender), fileName, isLang(lang) ? lang : 'id') : notOurs,
+      isOwnFrame(event.senderFrame) ? saveBackupCopy(core, BrowserWindow.fromWebContents(event.sender), fileName, isLang(lang) ? lang : 'id') : notOurs,
     );
     createWindow();
     app.on('activate', () => {

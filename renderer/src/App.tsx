@@ -3,8 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { ProcedureName } from '../../electron/api/contract';
 import { call } from './api/client';
-import { type SessionUser, SessionProvider, useSession } from './api/session';
+import { SessionProvider, useCan } from './api/session';
 import { AppInfo } from './components/AppInfo';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { UserMenu } from './components/UserMenu';
@@ -37,8 +38,13 @@ import { VerifyScreen } from './screens/verify/VerifyScreen';
 import { DistributionVerifyScreen } from './screens/distributions/DistributionVerifyScreen';
 import { OpenTargetsScreen } from './screens/distributions/OpenTargetsScreen';
 
-/** Navigation: each entry with the screens that belong to it (so a detail screen lights its list). */
-const navigation: { route: Route; label: string; testId: string; screens: Route['screen'][]; roles?: SessionUser['role'][] }[] = [
+type Can = (name: ProcedureName) => boolean;
+
+/**
+ * Navigation: each entry with the screens that belong to it (so a detail screen lights its list),
+ * and, for a screen that is there to write, whether the signed-in role may (`shown`).
+ */
+const navigation: { route: Route; label: string; testId: string; screens: Route['screen'][]; shown?: (can: Can) => boolean }[] = [
   { route: { screen: 'dashboard' }, label: 'nav.dashboard', testId: 'nav-dashboard', screens: ['dashboard'] },
   { route: { screen: 'partners' }, label: 'nav.partners', testId: 'nav-partners', screens: ['partners', 'partner', 'partner-new', 'partner-edit'] },
   {
@@ -50,7 +56,15 @@ const navigation: { route: Route; label: string; testId: string; screens: Route[
   { route: { screen: 'targets' }, label: 'nav.targets', testId: 'nav-targets', screens: ['targets', 'target', 'target-new', 'target-edit'] },
   { route: { screen: 'open-targets' }, label: 'nav.openTargets', testId: 'nav-open-targets', screens: ['open-targets'] },
   { route: { screen: 'agencies' }, label: 'nav.agencies', testId: 'nav-agencies', screens: ['agencies'] },
-  { route: { screen: 'imports' }, label: 'nav.imports', testId: 'nav-imports', screens: ['imports', 'import-batches'] },
+  { route: { screen: 'imports' }, label: 'nav.imports', testId: 'nav-imports', screens: ['imports', 'import-batches'], shown: (can) => can('import:start') },
+  // A role that may not import still reads what was imported, and from which file.
+  {
+    route: { screen: 'import-batches' },
+    label: 'importWizard.batches.title',
+    testId: 'nav-import-batches',
+    screens: ['imports', 'import-batches'],
+    shown: (can) => !can('import:start'),
+  },
   { route: { screen: 'distributions-verify' }, label: 'nav.distributionsVerify', testId: 'nav-distributions-verify', screens: ['distributions-verify'] },
   { route: { screen: 'recaps', tab: 'program', parentCode: null, filters: {} }, label: 'nav.recaps', testId: 'nav-recaps', screens: ['recaps'] },
   { route: { screen: 'map', ...defaultMapView }, label: 'nav.map', testId: 'nav-map', screens: ['map'] },
@@ -59,8 +73,35 @@ const navigation: { route: Route; label: string; testId: string; screens: Route[
   { route: { screen: 'verify' }, label: 'nav.verify', testId: 'nav-verify', screens: ['verify'] },
   { route: { screen: 'backup' }, label: 'backup.nav', testId: 'nav-backup', screens: ['backup'] },
   { route: { screen: 'audit' }, label: 'auth.audit.nav', testId: 'nav-audit', screens: ['audit'] },
-  { route: { screen: 'users' }, label: 'auth.users.nav', testId: 'nav-users', screens: ['users'], roles: ['sekretariat'] },
+  { route: { screen: 'users' }, label: 'auth.users.nav', testId: 'nav-users', screens: ['users'], shown: (can) => can('user:create') },
 ];
+
+/**
+ * A screen that only writes (a form, the import wizard), reached by a role that may not write
+ * there (an old link, a typed address), gives way to the screen that reads the same records.
+ */
+function readableRoute(route: Route, can: Can): Route {
+  switch (route.screen) {
+    case 'partner-new':
+      return can('partner:create') ? route : { screen: 'partners' };
+    case 'partner-edit':
+      return can('partner:update') ? route : { screen: 'partner', id: route.id };
+    case 'agreement-new':
+      if (can('agreement:create')) return route;
+      if (route.parentId) return { screen: 'agreement', id: route.parentId };
+      return route.partnerId ? { screen: 'partner', id: route.partnerId } : { screen: 'agreements' };
+    case 'agreement-edit':
+      return can('agreement:update') ? route : { screen: 'agreement', id: route.id };
+    case 'target-new':
+      return can('target:create') ? route : { screen: 'targets' };
+    case 'target-edit':
+      return can('target:update') ? route : { screen: 'target', id: route.id };
+    case 'imports':
+      return can('import:start') ? route : { screen: 'import-batches' };
+    default:
+      return route;
+  }
+}
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -121,8 +162,8 @@ function Screen({ route }: { route: Route }) {
 
 function Shell() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const route = useRoute();
+  const can = useCan();
+  const route = readableRoute(useRoute(), can);
   const [opened, { toggle, close }] = useDisclosure();
   const [error, setError] = useState<Error | null>(null);
 
@@ -159,7 +200,7 @@ function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.name')}>
         <AppShell.Section grow>
-        {navigation.filter((item) => !item.roles || (user && item.roles.includes(user.role))).map((item) => (
+        {navigation.filter((item) => !item.shown || item.shown(can)).map((item) => (
           <NavLink
             key={item.label}
             href={routeHref(item.route)}

@@ -5,8 +5,9 @@ import { type Account, callApi, ksbb, launchChromium, type RunningHost, startHos
 
 /**
  * Accounts end to end: the first run's administrator screen, a user added on the Users screen,
- * that auditor signing in (no Users screen, the audit chain verified, a write refused naming the
- * role it needs), a wrong password, and signing out.
+ * that auditor signing in (no Users screen, no import wizard but the import history, the audit
+ * chain verified, a write refused naming the role it needs), a wrong password, and signing out.
+ * test/e2e/roles.test.ts goes through every main screen per role.
  */
 
 const ADMIN = { username: 'sekretariat', password: 'sandi-admin-123', displayName: 'Ibu Sekretariat' };
@@ -58,6 +59,8 @@ describe('accounts and roles in Chromium', () => {
     await app.open(host.openUrl, AUDITOR);
     await expect(app.whoAmI()).resolves.toBe('Masuk sebagai bpk (Auditor)');
     await expect(app.navItem('users').count()).resolves.toBe(0);
+    await expect(app.navItem('imports').count()).resolves.toBe(0);
+    await expect(app.navItem('import-batches').count()).resolves.toBe(1);
     await app.navItem('audit').click();
     await expect.poll(() => app.auditRows().count()).toBeGreaterThan(3);
     const verdict = await app.verifyAuditChain();

@@ -76,6 +76,10 @@ describe('backup', () => {
     expect(listed.ok && listed.value.backups.map((b) => b.fileName)).toEqual([result.value.fileName]);
     // Nothing else is left in the folder: no half-written archive, no database copy.
     expect(readdirSync(join(t.dir, 'backups'))).toEqual([result.value.fileName]);
+    // The desktop's "save a copy as…" finds it by name, and nothing outside the folder.
+    const locate = (fileName: string) => dispatch(createHandlers(core.deps), 'backup:locate', { fileName }, ctx, silentLog) as Promise<Result<Output<'backup:locate'>>>;
+    expect(await locate(result.value.fileName)).toEqual({ ok: true, value: { path: result.value.path } });
+    for (const name of ['../ksbb.sqlite', 'ksbb.sqlite', 'ksbb-manual-20200101-000000.tar.gz']) expect(await locate(name)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('is a consistent copy while the app keeps writing on the same connection', async () => {

@@ -200,6 +200,11 @@ describe('IPC', () => {
       expect(await save(ownFrame, name, 'id')).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
     expect(state.saveDialogs).toBe(0);
+    expect(state.toCore.filter((m) => m.name === 'backup:locate')).toEqual([]);
+    // A backup's name goes to the core, which answers as the signed-in user; without its path, nothing is copied.
+    expect(await save(ownFrame, 'ksbb-manual-20261126-180000.tar.gz', 'id')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(state.toCore.filter((m) => m.type === 'call').map((m) => m.name)).toContain('backup:locate');
+    expect(state.saveDialogs).toBe(0);
   });
 
   it('the preload exposes one object with three functions, and refuses names outside the contract without IPC', async () => {

@@ -23,6 +23,7 @@ const id = {
     audit: { edited: 'isi entri diubah', deleted: 'entri sebelumnya dihapus', reordered: 'urutan entri diubah' },
   },
   nav: 'Cadangan',
+  record: 'Cadangan',
   menu: { backUpTo: 'Cadangkan ke…', backup: 'Cadangan dan pemeriksaan…' },
   screen: {
     title: 'Cadangan dan pemeriksaan',
@@ -65,6 +66,7 @@ const en: Widen<typeof id> = {
     audit: { edited: 'the entry’s content was changed', deleted: 'an entry before it was removed', reordered: 'entries were reordered' },
   },
   nav: 'Backups',
+  record: 'Backup',
   menu: { backUpTo: 'Back up to…', backup: 'Backups and check…' },
   screen: {
     title: 'Backups and check',

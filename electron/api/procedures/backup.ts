@@ -43,6 +43,14 @@ export const backupProcedures = {
     input: emptyInput,
     output: z.object({ folder: z.string(), backups: z.array(backupFileSchema) }),
   },
+  'backup:locate': {
+    /**
+     * Where a backup of the backups folder is, for the desktop's "save a copy as…": a backup holds
+     * every account's password hash, so only the Sekretariat may take one out of the folder.
+     */
+    input: z.object({ fileName: z.string().min(1).max(200) }).strict(),
+    output: z.object({ path: z.string() }),
+  },
   'check:run': {
     input: emptyInput,
     output: checkReportSchema,

@@ -1,9 +1,9 @@
+import { access, mayCall as roleMayCall, type Requirement, rolesFor } from '../../api/access';
 import { AppError } from '../../api/errors';
 import { type ProcedureName, procedureNames } from '../../api/procedure-names';
 import { inTransaction, journalWrite } from '../audit/journal';
 import type { CallContext, CoreDeps } from '../context';
 import type { Handlers } from '../handlers';
-import { access, type Requirement, rolesFor } from './access';
 import { roleKeys, roleOf } from './scope';
 
 /**
@@ -29,7 +29,7 @@ export function requireRequirement(deps: CoreDeps, what: string, requirement: Re
 
 /** Whether the caller's role may call `name` at all (the service may still refuse by program). */
 export function mayCall(name: ProcedureName, ctx: CallContext): boolean {
-  return rolesFor[access[name]].includes(roleOf(ctx));
+  return roleMayCall(roleOf(ctx), name);
 }
 
 export function requireAccess(deps: CoreDeps, name: ProcedureName, ctx: CallContext): void {

@@ -1,7 +1,7 @@
+import { isPublic } from '../../api/access';
 import { AppError } from '../../api/errors';
 import { isProcedureName } from '../../api/procedure-names';
 import type { CallContext, SessionPort, SessionUser } from '../context';
-import { isPublic } from './access';
 import { actorOf } from './service';
 
 /**

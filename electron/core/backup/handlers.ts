@@ -3,9 +3,9 @@ import { runCheck } from '../check/service';
 import type { CoreDeps } from '../context';
 import type { DomainHandlers } from '../handlers';
 import { DATABASE_ENTRY } from './archive';
-import { backupIntoFolder, listBackups } from './service';
+import { backupIntoFolder, listBackups, locateBackup } from './service';
 
-export function backupHandlers(deps: CoreDeps): DomainHandlers<'backup:create' | 'backup:list' | 'check:run'> {
+export function backupHandlers(deps: CoreDeps): DomainHandlers<'backup:create' | 'backup:list' | 'backup:locate' | 'check:run'> {
   return {
     'backup:create': async () => {
       const made = await backupIntoFolder(deps, 'manual');
@@ -21,6 +21,7 @@ export function backupHandlers(deps: CoreDeps): DomainHandlers<'backup:create' |
       };
     },
     'backup:list': () => listBackups(deps),
+    'backup:locate': (input) => locateBackup(deps, input.fileName),
     'check:run': () => runCheck(deps),
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaVersion } from '../../../db/connection';
 import type { Output } from '../../api/contract';
+import { AppError } from '../../api/errors';
 import type { CoreDeps } from '../context';
 import { backupsDirFor } from '../paths';
 import { type BackupResult, createBackup } from './archive';
@@ -50,6 +51,13 @@ export function listBackups(deps: Pick<CoreDeps, 'paths'>): Output<'backup:list'
     return parsed ? [{ fileName, path: join(dir, fileName), kind: parsed.kind, createdAt: parsed.createdAt.toISOString(), sizeBytes: statSync(join(dir, fileName)).size }] : [];
   });
   return { folder: dir, backups: backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName)) };
+}
+
+/** The path of a backup in the backups folder, by its file name (nothing else: no path, no other file). */
+export function locateBackup(deps: Pick<CoreDeps, 'paths'>, fileName: string): Output<'backup:locate'> {
+  const path = join(backupsDirFor(deps.paths.databasePath), fileName);
+  if (!parseBackupFileName(fileName) || !existsSync(path)) throw new AppError('not_found', { what: 'backup.record', id: fileName });
+  return { path };
 }
 
 const HOUR_MS = 60 * 60 * 1000;

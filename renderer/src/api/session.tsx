@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import type { Output } from '../../../electron/api/contract';
+import { mayCall } from '../../../electron/api/access';
+import type { Output, ProcedureName } from '../../../electron/api/contract';
 import { type ApiError, call, onSignedOut } from './client';
 import { useLang } from './use-lang';
 
@@ -21,6 +22,16 @@ export function useSession(): SessionState {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');
   return session;
+}
+
+/**
+ * Whether the signed-in role may call a procedure, from the core's own access table: screens offer
+ * only the controls that start calls the role may make (the core still refuses the rest, and still
+ * checks an SKPD account's programs row by row).
+ */
+export function useCan(): (name: ProcedureName) => boolean {
+  const role = useSession().user?.role ?? null;
+  return useCallback((name: ProcedureName) => mayCall(role, name), [role]);
 }
 
 /** Asks the host who is signed in (the session itself lives in the host, never in the page). */

@@ -36,7 +36,7 @@ export class AccountsScreen extends AppScreen {
     return who;
   }
 
-  navItem(screen: 'users' | 'audit'): Locator {
+  navItem(screen: 'users' | 'audit' | 'imports' | 'import-batches'): Locator {
     return this.page.getByTestId(`nav-${screen}`);
   }
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
 import { formatNumber } from '../../../../electron/api/format';
+import { useCan } from '../../api/session';
 import { fieldErrors, useAction } from '../../api/use-action';
 import { useProcedure } from '../../api/use-procedure';
 import { Loadable } from '../../components/Loadable';
@@ -44,6 +45,8 @@ function AgencyDialog({ agency, onClose, onSaved }: { agency: Agency | 'new'; on
 /** SKPD pengampu: the provincial offices that accompany the programs. */
 export function AgenciesScreen() {
   const { t } = useTranslation();
+  const can = useCan();
+  const mayEdit = can('agency:update');
   const agencies = useProcedure('agency:list', {});
   const programs = useProcedure('program:list', {});
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
@@ -55,9 +58,11 @@ export function AgenciesScreen() {
           <Title order={2}>{t('partners.agency.title')}</Title>
           <Text c="dimmed">{t('partners.agency.subtitle')}</Text>
         </div>
-        <Button onClick={() => setEditing('new')} data-testid="agency-new">
-          {t('partners.ui.newAgency')}
-        </Button>
+        {can('agency:create') && (
+          <Button onClick={() => setEditing('new')} data-testid="agency-new">
+            {t('partners.ui.newAgency')}
+          </Button>
+        )}
       </Group>
       <Paper withBorder radius="md">
         <Loadable state={agencies}>
@@ -69,7 +74,7 @@ export function AgenciesScreen() {
                   <Table.Th>{t('partners.field.agency.name')}</Table.Th>
                   <Table.Th>{t('partners.list.programs')}</Table.Th>
                   <Table.Th ta="right">{t('agreements.title')}</Table.Th>
-                  <Table.Th />
+                  {mayEdit && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -79,11 +84,13 @@ export function AgenciesScreen() {
                     <Table.Td>{agency.name}</Table.Td>
                     <Table.Td>{agency.programIds.map(programName).join(', ') || '—'}</Table.Td>
                     <Table.Td ta="right">{formatNumber(agency.agreementCount)}</Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(agency)}>
-                        {t('partners.ui.edit')}
-                      </Button>
-                    </Table.Td>
+                    {mayEdit && (
+                      <Table.Td ta="right">
+                        <Button size="xs" variant="subtle" onClick={() => setEditing(agency)} data-testid="agency-edit">
+                          {t('partners.ui.edit')}
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -8,6 +8,7 @@ import { type AgreementDetail, MAX_DOCUMENT_BYTES } from '../../../../electron/a
 import { ApiError, call } from '../../api/client';
 import { downloadBase64File } from '../../api/download';
 import { readFileBase64 } from '../../api/read-file';
+import { useCan } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useProcedure } from '../../api/use-procedure';
 import { CopyAction } from '../../components/CopyAction';
@@ -40,6 +41,8 @@ function Documents({ agreement, onChanged }: { agreement: AgreementDetail; onCha
   const { t } = useTranslation();
   const lang = useLang();
   const { run, running, error, clearError } = useAction();
+  // Dropping a file attaches it too, so a role that may not attach gets neither button nor drop target.
+  const mayAttach = useCan()('document:attach');
   const [localRefusal, setRefusal] = useState<string | null>(null);
   // The core's refusal (wrong type, content not what the extension says, too big) stays on screen.
   const refusal = localRefusal ?? error?.message ?? null;
@@ -92,30 +95,36 @@ function Documents({ agreement, onChanged }: { agreement: AgreementDetail; onCha
       component="section"
       aria-labelledby="documents-title"
       data-testid="agreement-documents"
-      onDragOver={(event: DragEvent) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      onDragOver={
+        mayAttach
+          ? (event: DragEvent) => {
+              event.preventDefault();
+              setDragging(true);
+            }
+          : undefined
+      }
+      onDragLeave={mayAttach ? () => setDragging(false) : undefined}
+      onDrop={mayAttach ? onDrop : undefined}
       style={dragging ? { outline: '2px dashed var(--mantine-color-teal-6)' } : undefined}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
         <Title order={3} size="h4" id="documents-title">
           {t('agreements.documents.title')}
         </Title>
-        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-          <FileButton onChange={(file) => void attach(file)} accept={ACCEPT} resetRef={resetInput} inputProps={{ 'data-testid': 'document-input' } as object}>
-            {(props) => (
-              <Button {...props} loading={running || reading !== null} data-testid="document-attach">
-                {t('agreements.documents.attach')}
-              </Button>
-            )}
-          </FileButton>
-          <Text size="xs" c="dimmed">
-            {t('agreements.documents.accepted')}
-          </Text>
-        </Stack>
+        {mayAttach && (
+          <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+            <FileButton onChange={(file) => void attach(file)} accept={ACCEPT} resetRef={resetInput} inputProps={{ 'data-testid': 'document-input' } as object}>
+              {(props) => (
+                <Button {...props} loading={running || reading !== null} data-testid="document-attach">
+                  {t('agreements.documents.attach')}
+                </Button>
+              )}
+            </FileButton>
+            <Text size="xs" c="dimmed">
+              {t('agreements.documents.accepted')}
+            </Text>
+          </Stack>
+        )}
       </Group>
       <Text size="sm" c="dimmed" mb="sm" maw={720}>
         {t('agreements.documents.sha256Help')}
@@ -191,21 +200,24 @@ function Documents({ agreement, onChanged }: { agreement: AgreementDetail; onCha
 function RelatedAgreements({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="addenda-title">
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4" id="addenda-title">
           {t('agreements.field.addenda')}
         </Title>
-        <Button
-          variant="default"
-          size="compact-sm"
-          component="a"
-          href={routeHref({ screen: 'agreement-new', partnerId: agreement.partnerId, parentId: agreement.id })}
-          data-testid="agreement-new-addendum"
-        >
-          {t('agreements.newAddendum')}
-        </Button>
+        {can('agreement:create') && (
+          <Button
+            variant="default"
+            size="compact-sm"
+            component="a"
+            href={routeHref({ screen: 'agreement-new', partnerId: agreement.partnerId, parentId: agreement.id })}
+            data-testid="agreement-new-addendum"
+          >
+            {t('agreements.newAddendum')}
+          </Button>
+        )}
       </Group>
       {agreement.addenda.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -233,6 +245,7 @@ function RelatedAgreements({ agreement }: { agreement: AgreementDetail }) {
 function AgreementView({ agreement, reload, version }: { agreement: AgreementDetail; reload: () => void; version: number }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const today = coreToday(agreement);
   const notInForce =
     agreement.effectiveStatus === 'signed' && agreement.validFrom !== null && today !== null && agreement.validFrom > today;
@@ -277,11 +290,13 @@ function AgreementView({ agreement, reload, version }: { agreement: AgreementDet
             )}
           </Group>
         </Stack>
-        <Group gap="xs">
-          <Button component="a" href={routeHref({ screen: 'agreement-edit', id: agreement.id })} data-testid="agreement-edit">
-            {t('agreements.edit')}
-          </Button>
-        </Group>
+        {can('agreement:update') && (
+          <Group gap="xs">
+            <Button component="a" href={routeHref({ screen: 'agreement-edit', id: agreement.id })} data-testid="agreement-edit">
+              {t('agreements.edit')}
+            </Button>
+          </Group>
+        )}
       </Group>
 
       <Paper withBorder p="md" radius="md" component="section" aria-label={t('agreements.detail.fields')}>

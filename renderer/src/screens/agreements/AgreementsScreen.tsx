@@ -6,6 +6,7 @@ import type { Input } from '../../../../electron/api/contract';
 import { formatDate, formatNumber } from '../../../../electron/api/format';
 import { agreementStatusValues, type AgreementRow } from '../../../../electron/api/procedures/agreements';
 import { call } from '../../api/client';
+import { useCan } from '../../api/session';
 import { useProcedure } from '../../api/use-procedure';
 import { type Column, DataTable, type PageRequest } from '../../components/DataTable';
 import { ExportMenu, workbookAndCsv } from '../../components/ExportMenu';
@@ -39,6 +40,7 @@ function savedFilters(): Filters {
 export function AgreementsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const [filters, setFiltersState] = useState<Filters>(savedFilters);
   const [q] = useDebouncedValue(filters.q.trim(), 250);
   const programs = useProcedure('program:list', {});
@@ -128,9 +130,11 @@ export function AgreementsScreen() {
             groups={[{ choices: workbookAndCsv({ kind: 'agreements', agreementList: { ...query, sort: order.column, direction: order.direction } }, t, 'agreements-export') }]}
             testId="agreements-export"
           />
-          <Button component="a" href={routeHref({ screen: 'agreement-new', partnerId: null })} data-testid="agreement-new">
-            {t('agreements.newAgreement')}
-          </Button>
+          {can('agreement:create') && (
+            <Button component="a" href={routeHref({ screen: 'agreement-new', partnerId: null })} data-testid="agreement-new">
+              {t('agreements.newAgreement')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Stack gap="xs" role="search" aria-label={t('agreements.filter.q')}>

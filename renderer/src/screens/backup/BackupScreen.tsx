@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../../electron/api/format';
 import type { Output } from '../../../../electron/api/contract';
+import { useCan } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -45,6 +46,7 @@ export function BackupScreen() {
   const list = useProcedure('backup:list', {});
   const backup = useAction();
   const check = useAction();
+  const can = useCan();
   const [report, setReport] = useState<CheckReport | null>(null);
   const desktop = window.ksbb;
 
@@ -66,9 +68,11 @@ export function BackupScreen() {
         {t('backup.screen.intro')}
       </Text>
       <Group>
-        <Button onClick={() => void create()} loading={backup.running} data-testid="backup-create">
-          {t('backup.screen.create')}
-        </Button>
+        {can('backup:create') && (
+          <Button onClick={() => void create()} loading={backup.running} data-testid="backup-create">
+            {t('backup.screen.create')}
+          </Button>
+        )}
         <Button variant="default" onClick={() => void check.run('check:run', {}).then(setReport)} loading={check.running} data-testid="check-run">
           {t('backup.screen.check')}
         </Button>
@@ -90,7 +94,7 @@ export function BackupScreen() {
                     <Table.Th>{t('backup.screen.columns.kind')}</Table.Th>
                     <Table.Th>{t('backup.screen.columns.fileName')}</Table.Th>
                     <Table.Th ta="right">{t('backup.screen.columns.size')}</Table.Th>
-                    {desktop && <Table.Th />}
+                    {desktop && can('backup:locate') && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -104,7 +108,7 @@ export function BackupScreen() {
                       </Table.Td>
                       <Table.Td style={{ overflowWrap: 'anywhere' }}>{item.fileName}</Table.Td>
                       <Table.Td ta="right">{sizeText(item.sizeBytes)}</Table.Td>
-                      {desktop && (
+                      {desktop && can('backup:locate') && (
                         <Table.Td>
                           <Button size="xs" variant="subtle" onClick={() => void saveAs(item)}>
                             {t('backup.screen.saveAs')}

@@ -9,6 +9,7 @@ import { idSchema } from '../../../../electron/api/schemas';
 import { call } from '../../api/client';
 import { downloadBase64File } from '../../api/download';
 import { readFileBase64 } from '../../api/read-file';
+import { useCan } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -36,6 +37,9 @@ export function DistributionVerifyScreen() {
   const lang = useLang();
   const programs = useProcedure('program:list', {});
   const action = useAction();
+  const can = useCan();
+  // Picking rows, the reason and the evidence only serve verifying or rejecting them.
+  const mayDecide = can('distribution:verify') || can('distribution:reject');
   const [status, setStatus] = useState<Status | null>('dilaporkan');
   const [programId, setProgramId] = useState<string | null>(null);
   const [batch, setBatch] = useState('');
@@ -107,27 +111,28 @@ export function DistributionVerifyScreen() {
     if (file) downloadBase64File(file);
   };
 
+  const pickColumn: Column<Row, Sort> = {
+    key: 'pick',
+    label: '',
+    width: 44,
+    render: (row) => (
+      <Checkbox
+        aria-label={row.id}
+        checked={allFiltered || picked.has(row.id)}
+        disabled={allFiltered}
+        onClick={(event) => event.stopPropagation()}
+        onChange={(event) => {
+          const next = new Set(picked);
+          if (event.currentTarget.checked) next.add(row.id);
+          else next.delete(row.id);
+          setPicked(next);
+        }}
+        data-testid="distribution-pick"
+      />
+    ),
+  };
   const columns: Column<Row, Sort>[] = [
-    {
-      key: 'pick',
-      label: '',
-      width: 44,
-      render: (row) => (
-        <Checkbox
-          aria-label={row.id}
-          checked={allFiltered || picked.has(row.id)}
-          disabled={allFiltered}
-          onClick={(event) => event.stopPropagation()}
-          onChange={(event) => {
-            const next = new Set(picked);
-            if (event.currentTarget.checked) next.add(row.id);
-            else next.delete(row.id);
-            setPicked(next);
-          }}
-          data-testid="distribution-pick"
-        />
-      ),
-    },
+    ...(mayDecide ? [pickColumn] : []),
     { key: 'date', label: t('verification.screen.columns.date'), sort: 'distributedOn', width: 120, render: (row) => formatDate(row.distributedOn, lang) },
     { key: 'partner', label: t('verification.screen.columns.partner'), width: '18%', render: (row) => row.partnerName },
     { key: 'item', label: t('verification.screen.columns.item'), width: '16%', render: (row) => row.itemType },
@@ -195,59 +200,67 @@ export function DistributionVerifyScreen() {
           data-testid="verify-filter-batch"
         />
       </Group>
-      <Group gap="sm" aria-live="polite">
-        <Text size="sm" fw={600} data-testid="verify-selected">
-          {t('verification.screen.selected', { rows: formatNumber(selectedRows) })}
-        </Text>
-        <Button variant="light" size="compact-sm" onClick={() => setAllFiltered(true)} disabled={total === 0} data-testid="verify-select-all">
-          {t('verification.screen.selectAllFiltered', { rows: formatNumber(total) })}
-        </Button>
-        <Button variant="subtle" size="compact-sm" onClick={resetSelection} disabled={selectedRows === 0}>
-          {t('verification.screen.clearSelection')}
-        </Button>
-      </Group>
-      <Group align="flex-end" gap="sm">
-        <Textarea
-          label={t('verification.screen.reason')}
-          description={t('verification.screen.reasonHelp')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          autosize
-          minRows={1}
-          style={{ flex: 1, minWidth: 260 }}
-          data-testid="verify-reason"
-        />
-        <FileInput
-          label={t('verification.screen.evidence')}
-          description={t('verification.screen.evidenceHelp')}
-          accept="application/pdf,image/jpeg,image/png"
-          multiple
-          value={[]}
-          onChange={(files) => void addEvidence(files)}
-          w={260}
-          data-testid="verify-evidence"
-        />
-        <Checkbox label={t('verification.screen.override')} checked={override} onChange={(event) => setOverride(event.currentTarget.checked)} mb={8} data-testid="verify-override" />
-      </Group>
-      {evidence.length > 0 && (
-        <Group gap="xs" data-testid="verify-evidence-list">
-          {evidence.map((e) => (
-            <Badge key={e.sha256} variant="outline" tt="none" rightSection={<CloseButton size="xs" aria-label={e.fileName} onClick={() => setEvidence((list) => list.filter((x) => x.sha256 !== e.sha256))} />}>
-              {e.fileName} · {e.sha256.slice(0, 12)}
-            </Badge>
-          ))}
-        </Group>
+      {mayDecide && (
+        <>
+          <Group gap="sm" aria-live="polite">
+            <Text size="sm" fw={600} data-testid="verify-selected">
+              {t('verification.screen.selected', { rows: formatNumber(selectedRows) })}
+            </Text>
+            <Button variant="light" size="compact-sm" onClick={() => setAllFiltered(true)} disabled={total === 0} data-testid="verify-select-all">
+              {t('verification.screen.selectAllFiltered', { rows: formatNumber(total) })}
+            </Button>
+            <Button variant="subtle" size="compact-sm" onClick={resetSelection} disabled={selectedRows === 0}>
+              {t('verification.screen.clearSelection')}
+            </Button>
+          </Group>
+          <Group align="flex-end" gap="sm">
+            <Textarea
+              label={t('verification.screen.reason')}
+              description={t('verification.screen.reasonHelp')}
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              autosize
+              minRows={1}
+              style={{ flex: 1, minWidth: 260 }}
+              data-testid="verify-reason"
+            />
+            <FileInput
+              label={t('verification.screen.evidence')}
+              description={t('verification.screen.evidenceHelp')}
+              accept="application/pdf,image/jpeg,image/png"
+              multiple
+              value={[]}
+              onChange={(files) => void addEvidence(files)}
+              w={260}
+              data-testid="verify-evidence"
+            />
+            <Checkbox label={t('verification.screen.override')} checked={override} onChange={(event) => setOverride(event.currentTarget.checked)} mb={8} data-testid="verify-override" />
+          </Group>
+          {evidence.length > 0 && (
+            <Group gap="xs" data-testid="verify-evidence-list">
+              {evidence.map((e) => (
+                <Badge key={e.sha256} variant="outline" tt="none" rightSection={<CloseButton size="xs" aria-label={e.fileName} onClick={() => setEvidence((list) => list.filter((x) => x.sha256 !== e.sha256))} />}>
+                  {e.fileName} · {e.sha256.slice(0, 12)}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </>
       )}
       <Group gap="sm">
-        <Button onClick={() => void ask('verify', 'wilayah')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-wilayah">
-          {t('verification.screen.verifyWilayah')}
-        </Button>
-        <Button onClick={() => void ask('verify', 'sekretariat')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-sekretariat">
-          {t('verification.screen.verifySekretariat')}
-        </Button>
-        <Button color="red" variant="light" onClick={() => void ask('reject')} disabled={selectedRows === 0 || reason.trim().length < 3} loading={action.running} data-testid="verify-reject">
-          {t('verification.screen.reject')}
-        </Button>
+        {mayDecide && (
+          <>
+            <Button onClick={() => void ask('verify', 'wilayah')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-wilayah">
+              {t('verification.screen.verifyWilayah')}
+            </Button>
+            <Button onClick={() => void ask('verify', 'sekretariat')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-sekretariat">
+              {t('verification.screen.verifySekretariat')}
+            </Button>
+            <Button color="red" variant="light" onClick={() => void ask('reject')} disabled={selectedRows === 0 || reason.trim().length < 3} loading={action.running} data-testid="verify-reject">
+              {t('verification.screen.reject')}
+            </Button>
+          </>
+        )}
         <Button variant="default" ml="auto" onClick={() => void downloadRejected()} data-testid="verify-download-rejected">
           {t('verification.screen.downloadRejected')}
         </Button>
@@ -260,7 +273,7 @@ export function DistributionVerifyScreen() {
         onOpen={(row) => setOpened(row.id)}
         initialSort="sourceRow"
         testId="distributions-table"
-        height="calc(100vh - 470px)"
+        height={mayDecide ? 'calc(100vh - 470px)' : 'calc(100vh - 300px)'}
       />
       <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('verification.screen.confirmTitle')} data-testid="verify-confirm">
         {pending && (
@@ -305,6 +318,7 @@ export function DistributionVerifyScreen() {
 function History({ id, onSaved }: { id: string; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const history = useProcedure('distribution:history', { id });
   return (
     <Loadable state={history}>
@@ -326,7 +340,7 @@ function History({ id, onSaved }: { id: string; onSaved: (id: string) => void })
               ))}
             </Table.Tbody>
           </Table>
-          {row.replacedById === null && <EditForm row={row} onSaved={onSaved} />}
+          {row.replacedById === null && can(row.verificationStatus === 'ditolak' ? 'distribution:correct' : 'distribution:update') && <EditForm row={row} onSaved={onSaved} />}
         </Stack>
       )}
     </Loadable>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
 import { formatNumber } from '../../../../electron/api/format';
 import { recapLevels, type RecapLevel } from '../../../../electron/api/procedures/recaps';
+import { useCan } from '../../api/session';
 import { useProcedure } from '../../api/use-procedure';
 import { ExportMenu, workbookAndCsv } from '../../components/ExportMenu';
 import { Loadable } from '../../components/Loadable';
@@ -19,6 +20,7 @@ type OpenRow = Output<'target:open'>['rows'][number];
  */
 export function OpenTargetsScreen() {
   const { t } = useTranslation();
+  const can = useCan();
   const programs = useProcedure('program:list', {});
   const [programId, setProgramId] = useState<string | null>(null);
   const [itemTypeId, setItemTypeId] = useState<string | null>(null);
@@ -43,9 +45,11 @@ export function OpenTargetsScreen() {
           <Text c="dimmed">{t('verification.open.intro')}</Text>
         </div>
         <Group gap="sm">
-          <Button onClick={() => setMatching(true)} data-testid="open-match">
-            {t('verification.open.match')}
-          </Button>
+          {can('pledge:assign') && (
+            <Button onClick={() => setMatching(true)} data-testid="open-match">
+              {t('verification.open.match')}
+            </Button>
+          )}
           <ExportMenu
             groups={[
               {

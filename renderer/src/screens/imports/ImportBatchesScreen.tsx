@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../../electron/api/format';
 import { type ImportBatchRow, type SubmissionKind, submissionKindValues } from '../../../../electron/api/procedures/imports';
 import { call } from '../../api/client';
+import { useCan } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { CopyAction } from '../../components/CopyAction';
@@ -18,6 +19,7 @@ export function ImportBatchesScreen() {
   const { t } = useTranslation();
   const lang = useLang();
   const { run, running } = useAction();
+  const can = useCan();
   const [kind, setKind] = useState<SubmissionKind | null>(null);
   // Bumped after a rollback: the table reads its rows again.
   const [version, setVersion] = useState(0);
@@ -123,7 +125,7 @@ export function ImportBatchesScreen() {
               {t('importWizard.batches.rolledBack')}
             </Badge>
           </Tooltip>
-        ) : row.kind === 'demo' ? (
+        ) : row.kind === 'demo' || !can('import:rollback') ? (
           <Badge size="sm" color="teal" variant="light" tt="none" data-testid="batch-status" data-status="active">
             {t('importWizard.batches.active')}
           </Badge>
@@ -145,9 +147,11 @@ export function ImportBatchesScreen() {
           <Title order={2}>{t('importWizard.batches.title')}</Title>
           <Text c="dimmed">{t('importWizard.batches.subtitle')}</Text>
         </div>
-        <Button component="a" href={routeHref({ screen: 'imports' })} data-testid="batches-new-import">
-          {t('importWizard.batches.newImport')}
-        </Button>
+        {can('import:start') && (
+          <Button component="a" href={routeHref({ screen: 'imports' })} data-testid="batches-new-import">
+            {t('importWizard.batches.newImport')}
+          </Button>
+        )}
       </Group>
       <Group>
         <Select

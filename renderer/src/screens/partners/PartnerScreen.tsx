@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
 import { formatDate, formatNumber } from '../../../../electron/api/format';
+import { useCan } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -50,6 +51,7 @@ function MergeDialog({ partner, opened, onClose, onDone }: { partner: Partner; o
 function AgreementsOfPartner({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const agreements = useProcedure('agreement:list', { partnerId, limit: 100, offset: 0, direction: 'desc', sort: 'validUntil' });
   return (
     <Paper withBorder p="md" radius="md">
@@ -57,9 +59,11 @@ function AgreementsOfPartner({ partnerId }: { partnerId: string }) {
         <Title order={3} size="h4">
           {t('agreements.title')}
         </Title>
-        <Button variant="light" component="a" href={routeHref({ screen: 'agreement-new', partnerId })}>
-          {t('agreements.newAgreement')}
-        </Button>
+        {can('agreement:create') && (
+          <Button variant="light" component="a" href={routeHref({ screen: 'agreement-new', partnerId })} data-testid="partner-agreement-new">
+            {t('agreements.newAgreement')}
+          </Button>
+        )}
       </Group>
       <Loadable state={agreements}>
         {({ rows }) =>
@@ -99,6 +103,7 @@ function PartnerView({ partner, reload }: { partner: Partner; reload: () => void
   const { t } = useTranslation();
   const lang = useLang();
   const action = useAction();
+  const can = useCan();
   const [merging, mergeDialog] = useDisclosure(false);
   const programs = useProcedure('program:list', {});
   const programName = (id: string) => (programs.status === 'ready' ? (programs.value.find((p) => p.id === id)?.name ?? id) : id);
@@ -134,15 +139,21 @@ function PartnerView({ partner, reload }: { partner: Partner; reload: () => void
         </div>
         {!partner.mergedIntoId && (
           <Group gap="xs">
-            <Button variant="default" onClick={() => navigate({ screen: 'partner-edit', id: partner.id })} data-testid="partner-edit">
-              {t('partners.ui.edit')}
-            </Button>
-            <Button variant="default" onClick={mergeDialog.open} data-testid="partner-merge">
-              {t('partners.ui.merge')}
-            </Button>
-            <Button variant="default" color="gray" loading={action.running} onClick={() => archive(!partner.archivedAt)} data-testid="partner-archive">
-              {partner.archivedAt ? t('partners.ui.unarchive') : t('partners.ui.archive')}
-            </Button>
+            {can('partner:update') && (
+              <Button variant="default" onClick={() => navigate({ screen: 'partner-edit', id: partner.id })} data-testid="partner-edit">
+                {t('partners.ui.edit')}
+              </Button>
+            )}
+            {can('partner:merge') && (
+              <Button variant="default" onClick={mergeDialog.open} data-testid="partner-merge">
+                {t('partners.ui.merge')}
+              </Button>
+            )}
+            {can('partner:archive') && (
+              <Button variant="default" color="gray" loading={action.running} onClick={() => archive(!partner.archivedAt)} data-testid="partner-archive">
+                {partner.archivedAt ? t('partners.ui.unarchive') : t('partners.ui.archive')}
+              </Button>
+            )}
           </Group>
         )}
       </Group>
@@ -151,9 +162,11 @@ function PartnerView({ partner, reload }: { partner: Partner; reload: () => void
         <Alert color="orange" title={t('partners.field.partner.mergedIntoId')} data-testid="merged-banner">
           <Group justify="space-between">
             <Anchor href={routeHref({ screen: 'partner', id: partner.mergedIntoId })}>{t('partners.ui.openKept')}</Anchor>
-            <Button size="xs" variant="white" color="orange" loading={action.running} onClick={unmerge} data-testid="partner-unmerge">
-              {t('partners.ui.unmerge')}
-            </Button>
+            {can('partner:unmerge') && (
+              <Button size="xs" variant="white" color="orange" loading={action.running} onClick={unmerge} data-testid="partner-unmerge">
+                {t('partners.ui.unmerge')}
+              </Button>
+            )}
           </Group>
         </Alert>
       )}
@@ -193,15 +206,17 @@ function PartnerView({ partner, reload }: { partner: Partner; reload: () => void
 
       <AgreementsOfPartner partnerId={partner.id} />
       <RecordHistory key={`${partner.id}-${partner.mergedIntoId}-${partner.archivedAt}`} tableName="partner" recordId={partner.id} />
-      <MergeDialog
-        partner={partner}
-        opened={merging}
-        onClose={mergeDialog.close}
-        onDone={() => {
-          mergeDialog.close();
-          reload();
-        }}
-      />
+      {can('partner:merge') && (
+        <MergeDialog
+          partner={partner}
+          opened={merging}
+          onClose={mergeDialog.close}
+          onDone={() => {
+            mergeDialog.close();
+            reload();
+          }}
+        />
+      )}
     </Stack>
   );
 }

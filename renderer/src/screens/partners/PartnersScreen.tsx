@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
 import { entityKindValues } from '../../../../electron/api/procedures/partners';
 import { call } from '../../api/client';
+import { useCan } from '../../api/session';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
 import { type Column, DataTable, type PageRequest } from '../../components/DataTable';
@@ -17,6 +18,7 @@ type Sort = 'name' | 'entityKind' | 'createdAt';
 export function PartnersScreen() {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const programs = useProcedure('program:list', {});
   const [q, setQ] = useState('');
   const [role, setRole] = useState<'all' | 'collaborator' | 'aggregator'>('all');
@@ -104,9 +106,11 @@ export function PartnersScreen() {
             groups={[{ choices: workbookAndCsv({ kind: 'partners', partnerList: { ...(JSON.parse(queryKey) as typeof filters), sort: order.column, direction: order.direction } }, t, 'partners-export') }]}
             testId="partners-export"
           />
-          <Button onClick={() => navigate({ screen: 'partner-new' })} data-testid="partner-new">
-            {t('partners.ui.newPartner')}
-          </Button>
+          {can('partner:create') && (
+            <Button onClick={() => navigate({ screen: 'partner-new' })} data-testid="partner-new">
+              {t('partners.ui.newPartner')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Group align="flex-end" gap="sm">

@@ -6,6 +6,7 @@ import { formatDate, formatNumber, formatPercent } from '../../../../electron/ap
 import type { Lang } from '../../../../electron/api/i18n';
 import type { FigureChange, IssuedReport, ReportBasis } from '../../../../electron/api/procedures/reports';
 import { downloadBase64File } from '../../api/download';
+import { useCan } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -99,6 +100,7 @@ function IssueForm({ onIssued }: { onIssued: (id: string) => void }) {
   const settings = useProcedure('settings:get', {});
   const issue = useAction();
   const save = useAction();
+  const can = useCan();
   const [kind, setKind] = useState<'year' | 'range'>('year');
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [from, setFrom] = useState<string | null>(null);
@@ -165,17 +167,20 @@ function IssueForm({ onIssued }: { onIssued: (id: string) => void }) {
           clearable
           data-testid="report-programs"
         />
-        <Group align="flex-end" wrap="wrap">
-          <TextInput label={t('reports.screen.secretariat')} value={shownSecretariat} onChange={(e) => setSecretariat(e.currentTarget.value)} style={{ flex: 1, minWidth: 280 }} data-testid="report-secretariat" />
-          <Button
-            variant="default"
-            loading={save.running}
-            disabled={secretariat === null || secretariat.trim() === ''}
-            onClick={() => void save.run('settings:set-secretariat', { secretariatName: shownSecretariat }, t('reports.screen.secretariatSaved'))}
-          >
-            {t('reports.screen.saveSecretariat')}
-          </Button>
-        </Group>
+        {can('settings:set-secretariat') && (
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('reports.screen.secretariat')} value={shownSecretariat} onChange={(e) => setSecretariat(e.currentTarget.value)} style={{ flex: 1, minWidth: 280 }} data-testid="report-secretariat" />
+            <Button
+              variant="default"
+              loading={save.running}
+              disabled={secretariat === null || secretariat.trim() === ''}
+              onClick={() => void save.run('settings:set-secretariat', { secretariatName: shownSecretariat }, t('reports.screen.secretariatSaved'))}
+              data-testid="report-secretariat-save"
+            >
+              {t('reports.screen.saveSecretariat')}
+            </Button>
+          </Group>
+        )}
         <Group>
           <Button onClick={() => void submit()} loading={issue.running} disabled={!rangeReady} data-testid="report-generate">
             {t('reports.screen.generate')}
@@ -195,6 +200,7 @@ function IssueForm({ onIssued }: { onIssued: (id: string) => void }) {
 export function ReportsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const list = useProcedure('report:list', {});
   const open = useAction();
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -210,12 +216,14 @@ export function ReportsScreen() {
         <Title order={2}>{t('reports.screen.title')}</Title>
         <Text c="dimmed">{t('reports.screen.subtitle')}</Text>
       </div>
-      <IssueForm
-        onIssued={(id) => {
-          if (list.status === 'ready') list.reload();
-          void show(id);
-        }}
-      />
+      {can('report:festival') && (
+        <IssueForm
+          onIssued={(id) => {
+            if (list.status === 'ready') list.reload();
+            void show(id);
+          }}
+        />
+      )}
       <Title order={3} size="h4">
         {t('reports.screen.listTitle')}
       </Title>

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../../electron/api/format';
+import { useCan } from '../../api/session';
 import { useProcedure } from '../../api/use-procedure';
 import { DetailList } from '../../components/DetailList';
 import { Loadable } from '../../components/Loadable';
@@ -11,6 +12,7 @@ import { navigate } from '../../routes';
 /** One target: where it is, its keluarga rentan and PIC, what it needs and received, its history. */
 export function TargetScreen({ id }: { id: string }) {
   const { t } = useTranslation();
+  const can = useCan();
   const target = useProcedure('target:get', { id });
   return (
     <Loadable state={target}>
@@ -25,9 +27,11 @@ export function TargetScreen({ id }: { id: string }) {
                 {t(`partners.targetKind.${value.kind}`)}
               </Badge>
             </div>
-            <Button variant="default" onClick={() => navigate({ screen: 'target-edit', id })}>
-              {t('partners.ui.edit')}
-            </Button>
+            {can('target:update') && (
+              <Button variant="default" onClick={() => navigate({ screen: 'target-edit', id })} data-testid="target-edit">
+                {t('partners.ui.edit')}
+              </Button>
+            )}
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <StatCard id="target-needs" label={t('partners.counts.needs')} value={formatNumber(value.counts.needs)} />

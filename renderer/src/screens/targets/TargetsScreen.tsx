@@ -5,6 +5,7 @@ import type { Output } from '../../../../electron/api/contract';
 import { formatNumber } from '../../../../electron/api/format';
 import { targetKindValues } from '../../../../electron/api/procedures/targets';
 import { call } from '../../api/client';
+import { useCan } from '../../api/session';
 import { useLang } from '../../api/use-lang';
 import { type Column, DataTable, type PageRequest } from '../../components/DataTable';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -17,6 +18,7 @@ type Sort = 'name' | 'kind' | 'regionCode' | 'vulnerableFamilies' | 'createdAt';
 export function TargetsScreen() {
   const { t } = useTranslation();
   const lang = useLang();
+  const can = useCan();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<string | null>(null);
   const [regionCode, setRegionCode] = useState<string | null>(null);
@@ -54,9 +56,11 @@ export function TargetsScreen() {
           <Title order={2}>{t('partners.target.title')}</Title>
           <Text c="dimmed">{t('partners.target.subtitle')}</Text>
         </div>
-        <Button onClick={() => navigate({ screen: 'target-new' })} data-testid="target-new">
-          {t('partners.ui.newTarget')}
-        </Button>
+        {can('target:create') && (
+          <Button onClick={() => navigate({ screen: 'target-new' })} data-testid="target-new">
+            {t('partners.ui.newTarget')}
+          </Button>
+        )}
       </Group>
       <Group align="flex-end" gap="sm">
         <TextInput label={t('common.search')} value={q} onChange={(event) => setQ(event.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} data-testid="target-filter" />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../electron/api/contract';
 import { formatDate } from '../../../../electron/api/format';
 import { userRoleValues } from '../../../../electron/api/procedures/auth';
-import { useSession } from '../../api/session';
+import { useCan, useSession } from '../../api/session';
 import { fieldErrors, useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -109,7 +109,8 @@ export function UsersScreen() {
   const users = useProcedure('user:list', {});
   const action = useAction();
   const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'reset'; user: UserRow } | null>(null);
-  const admin = session.user?.role === 'sekretariat';
+  const can = useCan();
+  const mayManage = can('user:reset-password') || can('user:disable');
   const reload = () => {
     setDialog(null);
     if (users.status === 'ready') users.reload();
@@ -127,13 +128,13 @@ export function UsersScreen() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <Title order={2}>{t('auth.users.title')}</Title>
-        {admin && (
+        {can('user:create') && (
           <Button onClick={() => setDialog({ kind: 'add' })} data-testid="user-new">
             {t('auth.users.add')}
           </Button>
         )}
       </Group>
-      {admin && <SessionPolicy />}
+      {can('auth:set-policy') && <SessionPolicy />}
       <Paper withBorder radius="md">
         <Loadable state={users}>
           {(rows) =>
@@ -148,7 +149,7 @@ export function UsersScreen() {
                     <Table.Th>{t('auth.users.role')}</Table.Th>
                     <Table.Th>{t('auth.users.agency')}</Table.Th>
                     <Table.Th>{t('auth.users.status')}</Table.Th>
-                    {admin && <Table.Th />}
+                    {mayManage && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -159,13 +160,15 @@ export function UsersScreen() {
                       <Table.Td>{t(`auth.role.${user.role}`)}</Table.Td>
                       <Table.Td>{user.agencyName ?? '—'}</Table.Td>
                       <Table.Td>{status(user)}</Table.Td>
-                      {admin && (
+                      {mayManage && (
                         <Table.Td ta="right">
                           <Group gap="xs" justify="flex-end" wrap="nowrap">
-                            <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'reset', user })}>
-                              {t('auth.users.resetPassword')}
-                            </Button>
-                            {!user.disabledAt && user.id !== session.user?.id && (
+                            {can('user:reset-password') && (
+                              <Button size="xs" variant="subtle" onClick={() => setDialog({ kind: 'reset', user })} data-testid="user-reset">
+                                {t('auth.users.resetPassword')}
+                              </Button>
+                            )}
+                            {can('user:disable') && !user.disabledAt && user.id !== session.user?.id && (
                               <Button size="xs" variant="subtle" color="red" onClick={() => void disable(user)} data-testid="user-disable">
                                 {t('auth.users.disable')}
                               </Button>

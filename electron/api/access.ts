@@ -1,5 +1,8 @@
-import type { ProcedureName } from '../../api/procedure-names';
-import type { UserRole } from '../../../db/schema/users';
+import type { ProcedureName } from './procedure-names';
+import type { userRoleValues } from './procedures/auth';
+
+/** An account's role (the values of `userRoleValues`). */
+export type Role = (typeof userRoleValues)[number];
 
 /**
  * What each procedure requires, in one table (a procedure without an entry does not typecheck):
@@ -7,9 +10,11 @@ import type { UserRole } from '../../../db/schema/users';
  * - `signed-in`: any signed-in account, for its own account or this installation's display language;
  * - `read`: every role — each list, recap, export and verification, auditors included;
  * - `program-write`: Sekretariat, and SKPD for rows of its own agency's programs (the service
- *   checks the rows' programs with `requireProgramScope` in scope.ts);
+ *   checks the rows' programs with `requireProgramScope` in core/auth/scope.ts);
  * - `write`: Sekretariat only (the administrator).
- * Auditors never write. Checked for every call by `guardHandlers` (guard.ts) before the handler runs.
+ * Auditors never write. Checked for every call by the core (`guardHandlers`, core/auth/guard.ts)
+ * before the handler runs; the renderer reads the same table to offer each role only the controls
+ * it may use (`mayCall`), so a button never promises what the core will refuse.
  */
 export type Requirement = 'public' | 'signed-in' | 'read' | 'program-write' | 'write';
 
@@ -89,6 +94,7 @@ export const access: Record<ProcedureName, Requirement> = {
   'report:file': 'read',
   'backup:create': 'write',
   'backup:list': 'read',
+  'backup:locate': 'write',
   'check:run': 'read',
   'auth:session': 'public',
   'auth:setup-admin': 'public',
@@ -107,7 +113,7 @@ export const access: Record<ProcedureName, Requirement> = {
 };
 
 /** The roles each requirement admits (`public` also admits nobody signed in). */
-export const rolesFor: Record<Requirement, readonly UserRole[]> = {
+export const rolesFor: Record<Requirement, readonly Role[]> = {
   public: ['sekretariat', 'skpd', 'auditor'],
   'signed-in': ['sekretariat', 'skpd', 'auditor'],
   read: ['sekretariat', 'skpd', 'auditor'],
@@ -118,4 +124,15 @@ export const rolesFor: Record<Requirement, readonly UserRole[]> = {
 /** Whether a host that signs its users in may answer `name` before anyone has. */
 export function isPublic(name: ProcedureName): boolean {
   return access[name] === 'public';
+}
+
+/**
+ * Whether `role` may call `name` at all; `null` is nobody signed in, admitted to the public
+ * procedures only. For `program-write` the core still checks each row's program against an SKPD
+ * account's agency, so `true` there means "may, for its own programs".
+ */
+export function mayCall(role: Role | null, name: ProcedureName): boolean {
+  const requirement = access[name];
+  if (role === null) return requirement === 'public';
+  return rolesFor[requirement].includes(role);
 }
