@@ -91,6 +91,7 @@ export const access: Record<ProcedureName, Requirement> = {
   'report:festival': 'write',
   'report:list': 'read',
   'report:get': 'read',
+  'report:changes': 'read',
   'report:file': 'read',
   'backup:create': 'write',
   'backup:list': 'read',

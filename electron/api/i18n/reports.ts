@@ -223,6 +223,7 @@ const id = {
     changedBody: 'Laporan di bawah ini adalah salinan beku saat diterbitkan. Angka yang kini berbeda:',
     changedMore: '… dan {{n}} angka lain.',
     unchanged: 'Data tidak berubah sejak laporan diterbitkan.',
+    comparing: 'Menghitung ulang angka untuk melihat apakah data berubah sejak laporan diterbitkan…',
     changeLine: '{{path}}: {{issued}} → {{now}}',
     /** Names of the figures in a changed figure's path ("data changed since issued"). */
     figure: {
@@ -488,6 +489,7 @@ const en: Widen<typeof id> = {
     changedBody: 'The report below is the frozen copy as issued. Figures that differ now:',
     changedMore: '… and {{n}} more figures.',
     unchanged: 'The data has not changed since the report was issued.',
+    comparing: 'Computing the figures again to see whether the data changed since the report was issued…',
     changeLine: '{{path}}: {{issued}} → {{now}}',
     figure: {
       programs: 'Program',

@@ -217,12 +217,17 @@ export const reportProcedures = {
     output: z.object({ reports: z.array(issuedReportSchema) }),
   },
   'report:get': {
-    /** The snapshot as issued, its HTML (the PDF's template), and what has changed in the data since. */
+    /** The snapshot as issued and its HTML (the PDF's template): read back, nothing computed. */
+    input: z.object({ id: idSchema }).strict(),
+    output: z.object({ report: issuedReportSchema, figures: festivalReportSchema, html: z.string() }),
+  },
+  'report:changes': {
+    /**
+     * What has changed in the data since the report was issued: its figures computed again now and
+     * compared (over a million rows that takes most of a minute, so it is asked for apart).
+     */
     input: z.object({ id: idSchema }).strict(),
     output: z.object({
-      report: issuedReportSchema,
-      figures: festivalReportSchema,
-      html: z.string(),
       changes: z.array(figureChangeSchema),
       /** More figures changed than `changes` lists. */
       moreChanges: countSchema,

@@ -108,16 +108,18 @@ function findReport(core: CoreDeps, id: string): Row {
   return row;
 }
 
-/** The issued snapshot, its HTML, and how the figures computed now differ from it. */
-export function openFestivalReport(
-  deps: ReportDeps,
-  id: string,
-  ctx: CallContext,
-): { report: IssuedReport; figures: FestivalReport; html: string; changes: FigureChange[]; moreChanges: number } {
+/** The issued snapshot and its HTML, as stored. */
+export function openFestivalReport(deps: ReportDeps, id: string): { report: IssuedReport; figures: FestivalReport; html: string } {
   const row = findReport(deps.core, id);
   const figures = festivalReportSchema.parse(JSON.parse(row.figures));
-  const now = computeFestivalReport(deps.core.db, figures.params, { generatedAt: figures.generatedAt, secretariat: figures.secretariat }, ctx);
-  return { report: issuedOf(row), figures, html: festivalHtml(deps, figures), ...compareFigures(figures, now) };
+  return { report: issuedOf(row), figures, html: festivalHtml(deps, figures) };
+}
+
+/** How the figures computed now differ from the issued snapshot. */
+export function festivalReportChanges(core: CoreDeps, id: string, ctx: CallContext): { changes: FigureChange[]; moreChanges: number } {
+  const figures = festivalReportSchema.parse(JSON.parse(findReport(core, id).figures));
+  const now = computeFestivalReport(core.db, figures.params, { generatedAt: figures.generatedAt, secretariat: figures.secretariat }, ctx);
+  return compareFigures(figures, now);
 }
 
 /** One of the issued files, checked against its SHA-256 on the way out. */
