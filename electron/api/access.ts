@@ -137,3 +137,20 @@ export function mayCall(role: Role | null, name: ProcedureName): boolean {
   if (role === null) return requirement === 'public';
   return rolesFor[requirement].includes(role);
 }
+
+/**
+ * Rules finer than a procedure's requirement, decided by the role alone: the secretariat level of
+ * verification and the audited four-eyes override are the Sekretariat's. The core enforces them
+ * (core/verification/rules.ts) and the screens read them, like the table above.
+ */
+export const roleRules = {
+  'verify-sekretariat': ['sekretariat'],
+  'override-four-eyes': ['sekretariat'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RoleRule = keyof typeof roleRules;
+
+/** Whether `role` (null: nobody signed in) may do what `rule` covers. */
+export function mayDo(role: Role | null, rule: RoleRule): boolean {
+  return role !== null && (roleRules[rule] as readonly Role[]).includes(role);
+}

@@ -58,7 +58,7 @@ const screens: ScreenCase[] = [
     name: 'verification',
     hash: () => '#/verifikasi-realisasi',
     ready: 'distributions-table-row',
-    writes: ['distribution-pick', 'verify-select-all', 'verify-reason', 'verify-evidence', 'verify-wilayah', 'verify-sekretariat', 'verify-reject'],
+    writes: ['distribution-pick', 'verify-select-all', 'verify-reason', 'verify-evidence', 'verify-override', 'verify-wilayah', 'verify-sekretariat', 'verify-reject'],
     reads: ['verify-download-rejected'],
   },
   { name: 'open targets', hash: () => '#/sasaran-terbuka', ready: 'open-filter-level', writes: ['open-match'], reads: ['open-export'] },
@@ -175,6 +175,8 @@ describe('what each role is offered, in Chromium', () => {
     expect(nav).not.toContain('nav-users');
     await app.visit('#/verifikasi-realisasi', 'distributions-table-row');
     expect(await app.present(['verify-wilayah', 'verify-reject', 'verify-evidence'])).toEqual(['verify-wilayah', 'verify-reject', 'verify-evidence']);
+    // The secretariat level and the four-eyes override are the Sekretariat's (roleRules).
+    expect(await app.present(['verify-sekretariat', 'verify-override'])).toEqual([]);
     await app.visit('#/mitra', 'partners-table-row');
     expect(await app.present(['partner-new'])).toEqual([]);
     await app.visit('#/pengguna', 'user-row');

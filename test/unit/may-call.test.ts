@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { access, mayCall, type Requirement, type Role } from '../../electron/api/access';
+import { access, mayCall, mayDo, type Requirement, type Role } from '../../electron/api/access';
 import { procedureNames } from '../../electron/api/procedure-names';
 
 /** Written out here, not derived from `rolesFor`, so a change to who may do what fails this test. */
@@ -34,5 +34,11 @@ describe('mayCall', () => {
     expect(mayCall('skpd', 'user:create')).toBe(false);
     expect(mayCall('skpd', 'backup:create')).toBe(false);
     expect(mayCall('sekretariat', 'user:create')).toBe(true);
+  });
+
+  it('leaves the secretariat level of verification and the four-eyes override to the Sekretariat', () => {
+    for (const rule of ['verify-sekretariat', 'override-four-eyes'] as const) {
+      expect([null, 'auditor', 'skpd', 'sekretariat'].map((role) => mayDo(role as Role | null, rule))).toEqual([false, false, false, true]);
+    }
   });
 });

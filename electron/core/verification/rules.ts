@@ -1,5 +1,6 @@
 import type { VerificationStatus } from '../../../db/schema/activity';
 import { AppError } from '../../api/errors';
+import { roleRules } from '../../api/access';
 import type { VerificationLevel } from '../../api/procedures/verification';
 import { requireProgramScope, requireRole } from '../auth/scope';
 import type { CallContext } from '../context';
@@ -61,7 +62,7 @@ export function statusAfterEdit(status: VerificationStatus): VerificationStatus 
  * own programs only.
  */
 export function requireVerifier(ctx: CallContext, to: VerificationStatus, programIds: Iterable<string>): void {
-  if (to === 'diverifikasi_sekretariat') requireRole(ctx, 'distribution:verify', 'sekretariat');
+  if (to === 'diverifikasi_sekretariat') requireRole(ctx, 'distribution:verify', ...roleRules['verify-sekretariat']);
   else requireProgramScope(ctx, programIds, to === 'ditolak' ? 'distribution:reject' : to === 'dilaporkan' ? 'distribution:update' : 'distribution:verify');
 }
 
@@ -72,6 +73,6 @@ export function requireVerifier(ctx: CallContext, to: VerificationStatus, progra
 export function fourEyes(ctx: CallContext, ownRows: number, override: boolean): number {
   if (ownRows === 0) return 0;
   if (!override) throw new AppError('verification_four_eyes', { rows: ownRows, actor: ctx.actor });
-  requireRole(ctx, 'distribution:verify --override', 'sekretariat');
+  requireRole(ctx, 'distribution:verify --override', ...roleRules['override-four-eyes']);
   return ownRows;
 }

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { mayCall } from '../../../electron/api/access';
+import { mayCall, mayDo, type RoleRule } from '../../../electron/api/access';
 import type { Output, ProcedureName } from '../../../electron/api/contract';
 import { type ApiError, call, onSignedOut } from './client';
 import { useLang } from './use-lang';
@@ -32,6 +32,12 @@ export function useSession(): SessionState {
 export function useCan(): (name: ProcedureName) => boolean {
   const role = useSession().user?.role ?? null;
   return useCallback((name: ProcedureName) => mayCall(role, name), [role]);
+}
+
+/** Whether the signed-in account may do what a finer role rule covers (`roleRules`). */
+export function useMayDo(): (rule: RoleRule) => boolean {
+  const role = useSession().user?.role ?? null;
+  return useCallback((rule: RoleRule) => mayDo(role, rule), [role]);
 }
 
 /** Asks the host who is signed in (the session itself lives in the host, never in the page). */

@@ -9,7 +9,7 @@ import { idSchema } from '../../../../electron/api/schemas';
 import { call } from '../../api/client';
 import { downloadBase64File } from '../../api/download';
 import { readFileBase64 } from '../../api/read-file';
-import { useCan } from '../../api/session';
+import { useCan, useMayDo } from '../../api/session';
 import { useAction } from '../../api/use-action';
 import { useLang } from '../../api/use-lang';
 import { useProcedure } from '../../api/use-procedure';
@@ -38,6 +38,7 @@ export function DistributionVerifyScreen() {
   const programs = useProcedure('program:list', {});
   const action = useAction();
   const can = useCan();
+  const mayDo = useMayDo();
   // Picking rows, the reason and the evidence only serve verifying or rejecting them.
   const mayDecide = can('distribution:verify') || can('distribution:reject');
   const [status, setStatus] = useState<Status | null>('dilaporkan');
@@ -234,7 +235,9 @@ export function DistributionVerifyScreen() {
               w={260}
               data-testid="verify-evidence"
             />
-            <Checkbox label={t('verification.screen.override')} checked={override} onChange={(event) => setOverride(event.currentTarget.checked)} mb={8} data-testid="verify-override" />
+            {mayDo('override-four-eyes') && (
+              <Checkbox label={t('verification.screen.override')} checked={override} onChange={(event) => setOverride(event.currentTarget.checked)} mb={8} data-testid="verify-override" />
+            )}
           </Group>
           {evidence.length > 0 && (
             <Group gap="xs" data-testid="verify-evidence-list">
@@ -253,9 +256,11 @@ export function DistributionVerifyScreen() {
             <Button onClick={() => void ask('verify', 'wilayah')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-wilayah">
               {t('verification.screen.verifyWilayah')}
             </Button>
-            <Button onClick={() => void ask('verify', 'sekretariat')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-sekretariat">
-              {t('verification.screen.verifySekretariat')}
-            </Button>
+            {mayDo('verify-sekretariat') && (
+              <Button onClick={() => void ask('verify', 'sekretariat')} disabled={selectedRows === 0} loading={action.running} data-testid="verify-sekretariat">
+                {t('verification.screen.verifySekretariat')}
+              </Button>
+            )}
             <Button color="red" variant="light" onClick={() => void ask('reject')} disabled={selectedRows === 0 || reason.trim().length < 3} loading={action.running} data-testid="verify-reject">
               {t('verification.screen.reject')}
             </Button>
