@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'stream'].flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'db/migrations/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'db/migrations/', 'server/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
