@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const outboxOps = ['upsert', 'delete', 'import_batch', 'verification'] as const;
 export type OutboxOp = (typeof outboxOps)[number];
@@ -21,8 +21,17 @@ export const syncOutbox = sqliteTable(
     hlc: text('hlc').notNull(),
     createdAt: text('created_at').notNull(),
     pushedAt: text('pushed_at'),
+    /** Who made the change (the audit actor): the hub keeps it as the field's user. */
+    actor: text('actor'),
+    /** The hub refused the mutation: it stays here with the reason, shown to a person, not pushed again. */
+    rejectedAt: text('rejected_at'),
+    rejectedReason: text('rejected_reason'),
   },
-  (t) => [index('sync_outbox_pending_idx').on(t.pushedAt, t.seq)],
+  (t) => [
+    index('sync_outbox_pending_idx').on(t.pushedAt, t.seq),
+    // A record's first change sends every field (see core/sync/outbox.ts): looked up per entry pushed.
+    index('sync_outbox_record_idx').on(t.tableName, t.recordId, t.seq),
+  ],
 );
 
 /** Key/value state of the sync client: device id, hub cursor, last clock. */
@@ -50,3 +59,18 @@ export const syncConflict = sqliteTable('sync_conflict', {
   resolvedAt: text('resolved_at'),
   resolvedBy: text('resolved_by'),
 });
+
+/**
+ * The hub's clock stamp of each field of a record as this device last pulled it (JSON: field →
+ * stamp): a pushed mutation carries them as its base, so the hub can tell a concurrent edit of
+ * the same field (a conflict) from a later one.
+ */
+export const syncRecordClock = sqliteTable(
+  'sync_record_clock',
+  {
+    tableName: text('table_name').notNull(),
+    recordId: text('record_id').notNull(),
+    clocks: text('clocks').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.recordId] })],
+);

@@ -97,6 +97,7 @@ export const access: Record<ProcedureName, Requirement> = {
   'backup:list': 'read',
   'backup:locate': 'write',
   'check:run': 'read',
+  'sync:status': 'read',
   'auth:session': 'public',
   'auth:setup-admin': 'public',
   'auth:login': 'public',

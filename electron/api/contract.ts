@@ -12,6 +12,7 @@ import { partnerProcedures } from './procedures/partners';
 import { mapProcedures } from './procedures/map';
 import { recapProcedures } from './procedures/recaps';
 import { reportProcedures } from './procedures/reports';
+import { syncProcedures } from './procedures/sync';
 import { targetProcedures } from './procedures/targets';
 import { verificationProcedures } from './procedures/verification';
 import { countSchema, emptyInput, isoDateSchema, regionCodeSchema, regionLevelSchema, rupiahSchema } from './schemas';
@@ -121,6 +122,7 @@ export const procedures = {
   ...reportProcedures,
   ...verificationProcedures,
   ...backupProcedures,
+  ...syncProcedures,
   ...authProcedures,
 } as const satisfies Record<ProcedureName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -79,6 +79,10 @@ export const errorCodes = [
   'distribution_already_corrected',
   'assignment_beyond_pledge',
   'assignment_beyond_need',
+  'sync_not_enrolled',
+  'sync_unreachable',
+  'sync_refused',
+  'sync_update_required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -37,6 +37,11 @@ export const commandAccess: Record<CommandName, Requirement> = {
   'user list': 'read',
   'user disable': 'write',
   'user password': 'write',
+  sync: 'write',
+  'conflicts list': 'read',
   'audit verify': 'read',
   'audit export': 'read',
+  // The hub's own jobs, run by the machine's owner like init and backup; `--user` plays no part.
+  server: 'write',
+  'server enrol-code': 'write',
 };

@@ -118,7 +118,11 @@ export const commandGrammar = {
   'user list': { options: {} },
   'user disable': { options: {}, positionals: { min: 1, max: 1 } },
   'user password': { options: {}, positionals: { min: 1, max: 1 } },
+  sync: { options: { server: { type: 'string' }, enrol: { type: 'string' } } },
+  'conflicts list': { options: {} },
   'audit verify': { options: {} },
+  server: { options: { port: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' } } },
+  'server enrol-code': { options: { data: { type: 'string' }, 'database-url': { type: 'string' } } },
   'audit export': {
     options: { out: { type: 'string' }, actor: { type: 'string' }, table: { type: 'string' }, record: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
   },

@@ -11,6 +11,7 @@ import { partnerHandlers } from './partners/handlers';
 import { mapHandlers } from './map/handlers';
 import { recapHandlers } from './recaps/handlers';
 import { reportHandlers } from './reports/handlers';
+import { syncHandlers } from './sync/handlers';
 import type { HostServices } from './reports/print';
 import { targetHandlers } from './targets/handlers';
 import { verificationHandlers } from './verification/handlers';
@@ -59,6 +60,7 @@ export function createHandlers(deps: CoreDeps, host: HostServices = {}): Handler
     ...verificationHandlers(deps),
     ...reportHandlers(deps, host),
     ...backupHandlers(deps),
+    ...syncHandlers(deps),
     ...authHandlers(deps),
   });
 }

@@ -8,6 +8,7 @@ import { call } from './api/client';
 import { SessionProvider, useCan } from './api/session';
 import { AppInfo } from './components/AppInfo';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { SyncIndicator } from './components/SyncIndicator';
 import { UserMenu } from './components/UserMenu';
 import { i18n } from './i18n';
 import { GlobalSearch } from './components/GlobalSearch';
@@ -192,6 +193,7 @@ function Shell() {
             </div>
           </Group>
           <Group gap="sm">
+            <SyncIndicator />
             <GlobalSearch />
             <LanguageSwitch onError={setError} />
             <UserMenu />

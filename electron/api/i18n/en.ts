@@ -1,5 +1,7 @@
 import { agreementsMessages } from './agreements';
 import { backupMessages } from './backup';
+import { syncMessages } from './sync';
+import { hubMessages } from './hub';
 import { authMessages } from './auth';
 import { importValuesMessages } from './import-values';
 import { importWizardMessages } from './import-wizard';
@@ -106,6 +108,8 @@ export const en: Messages = {
   mapScreen: mapScreenMessages.en,
   reports: reportsMessages.en,
   backup: backupMessages.en,
+  sync: syncMessages.en,
+  hub: hubMessages.en,
   auth: authMessages.en,
   verification: verificationMessages.en,
   errors: {
@@ -187,6 +191,10 @@ export const en: Messages = {
     distribution_already_corrected: 'Distribution {{id}} was already corrected by {{by}}.',
     assignment_beyond_pledge: 'Only {{unassigned}} of the pledge is left to assign; {{asked}} was asked.',
     assignment_beyond_need: 'Target {{target}} needs only {{open}} more ({{asked}} asked). Confirm if it really goes beyond the need.',
+    sync_not_enrolled: 'This database is not enrolled as a device of a central server yet: run ksbb sync --server URL --enrol CODE (a code from the administrator, ksbb server enrol-code).',
+    sync_unreachable: 'The central server {{url}} cannot be reached: {{reason}}. Nothing is lost; changes wait in the outbox until the next sync.',
+    sync_refused: 'The central server {{url}} refused ({{status}} {{code}}): {{reason}}',
+    sync_update_required: 'Please update: this device speaks sync protocol {{client}}, the central server {{url}} speaks {{hub}}; update the older one. {{reason}}',
     audit_log_append_only: 'The audit trail is append-only; entries cannot be changed or deleted.',
     skpd_agency_required: 'Account {{username}} has the SKPD role: choose its SKPD (the programs the account may change).',
   },
@@ -280,6 +288,17 @@ Commands:
                        broken entry (edited, deleted, reordered)
   audit export --out FILE.xlsx [--actor T] [--table T] [--record ID] [--from D] [--to D]
                        export the audit trail with its Manifest (check with ksbb verify)
+  server               run the central sync hub (protocol in server/PROTOCOL.md)
+      --port N           port (default 4870; every interface, or env KSBB_HUB_HOST)
+      --data FOLDER      data in embedded PGlite (default: a hub folder beside the app's data)
+      --database-url URL PostgreSQL (or env DATABASE_URL)
+  server enrol-code    print a one-time device enrolment code (valid 24 hours)
+      --data FOLDER | --database-url URL   the same hub data as ksbb server
+  sync --server URL --enrol CODE
+                       enrol this database as a device of the hub (code from ksbb server enrol-code)
+  sync [--server URL]  push and pull until level with the hub: pushed, pulled, conflicts;
+                       exit 1 when conflicts wait, exit 2 when the hub is unreachable or refuses
+  conflicts list       conflicts waiting for a decision: both values, devices and users
 
 Global options:
   --db PATH            database file (or env KSBB_DB; default: the desktop app's database)

@@ -1,5 +1,7 @@
 import { agreementsMessages } from './agreements';
 import { backupMessages } from './backup';
+import { syncMessages } from './sync';
+import { hubMessages } from './hub';
 import { authMessages } from './auth';
 import { importValuesMessages } from './import-values';
 import { importWizardMessages } from './import-wizard';
@@ -111,6 +113,8 @@ export const id = {
   mapScreen: mapScreenMessages.id,
   reports: reportsMessages.id,
   backup: backupMessages.id,
+  sync: syncMessages.id,
+  hub: hubMessages.id,
   auth: authMessages.id,
   verification: verificationMessages.id,
   errors: {
@@ -192,6 +196,10 @@ export const id = {
     distribution_already_corrected: 'Realisasi {{id}} sudah dikoreksi oleh {{by}}.',
     assignment_beyond_pledge: 'Komitmen tinggal {{unassigned}} yang belum dibagi; yang diminta {{asked}}.',
     assignment_beyond_need: 'Sasaran {{target}} hanya membutuhkan {{open}} lagi (diminta {{asked}}). Konfirmasi bila memang melebihi kebutuhan.',
+    sync_not_enrolled: 'Database ini belum terdaftar sebagai perangkat di server pusat: jalankan ksbb sync --server URL --enrol KODE (kode dari administrator, ksbb server enrol-code).',
+    sync_unreachable: 'Server pusat {{url}} tidak dapat dihubungi: {{reason}}. Tidak ada yang hilang; perubahan menunggu di kotak keluar sampai sinkronisasi berikutnya.',
+    sync_refused: 'Server pusat {{url}} menolak ({{status}} {{code}}): {{reason}}',
+    sync_update_required: 'Mohon perbarui: versi protokol sinkronisasi perangkat ini ({{client}}) tidak cocok dengan server pusat {{url}} ({{hub}}); perbarui yang lebih lama. {{reason}}',
     audit_log_append_only: 'Jejak audit hanya dapat ditambah; entri tidak dapat diubah atau dihapus.',
     skpd_agency_required: 'Akun {{username}} berperan SKPD: pilih SKPD-nya (program yang boleh diubah akun ini).',
   },
@@ -287,6 +295,17 @@ Perintah:
                        pertama yang rusak (diubah, dihapus, urutan diubah)
   audit export --out BERKAS.xlsx [--actor T] [--table T] [--record ID] [--from T] [--to T]
                        ekspor jejak audit dengan Manifest (periksa dengan ksbb verify)
+  server               jalankan hub sinkronisasi pusat (protokol di server/PROTOCOL.md)
+      --port N           porta (bawaan 4870; semua antarmuka, atau env KSBB_HUB_HOST)
+      --data FOLDER      data di PGlite tertanam (bawaan: folder hub di samping data aplikasi)
+      --database-url URL PostgreSQL (atau env DATABASE_URL)
+  server enrol-code    cetak kode pendaftaran perangkat sekali pakai (berlaku 24 jam)
+      --data FOLDER | --database-url URL   data hub yang sama dengan ksbb server
+  sync --server URL --enrol KODE
+                       daftarkan database ini sebagai perangkat hub (kode dari ksbb server enrol-code)
+  sync [--server URL]  kirim dan terima perubahan sampai sama dengan hub: pushed, pulled, conflicts;
+                       exit 1 bila ada konflik menunggu, exit 2 bila hub tak terjangkau atau menolak
+  conflicts list       konflik yang menunggu keputusan: kedua nilai, perangkat dan pengguna
 
 Opsi global:
   --db PATH            berkas database (atau env KSBB_DB; bawaan: database aplikasi desktop)

@@ -7,6 +7,8 @@ import { mapCommands } from './map';
 import { partnerCommands } from './partners';
 import { recapCommands } from './recaps';
 import { reportCommands } from './reports';
+import { syncCommands } from './sync';
+import { serverCommands } from './server';
 import type { CommandTable } from './types';
 import { verificationCommands } from './verification';
 
@@ -22,4 +24,6 @@ export const commands: CommandTable = {
   ...verificationCommands,
   ...backupCommands,
   ...authCommands,
+  ...syncCommands,
+  ...serverCommands,
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection';
 import { auditLog, syncOutbox, syncState } from '../../../db/schema';
 import type { OutboxOp } from '../../../db/schema/sync';
@@ -22,6 +22,8 @@ export interface OutboxEntry {
   recordId: string;
   op: OutboxOp;
   payload: Record<string, unknown>;
+  /** Who made the change: the hub records it per field (and in a conflict). */
+  actor?: string;
 }
 
 /** SHA-256 over the previous hash and the entry's fields in a fixed order. */
@@ -71,7 +73,7 @@ export function journalWrite(deps: Pick<CoreDeps, 'db' | 'clock' | 'hlc'>, entry
     })
     .run();
   if (!outbox) return;
-  appendOutbox(deps, outbox, at);
+  appendOutbox(deps, { ...outbox, actor: entry.actor }, at);
 }
 
 /**
@@ -79,8 +81,13 @@ export function journalWrite(deps: Pick<CoreDeps, 'db' | 'clock' | 'hlc'>, entry
  * the rows a single audited change touches, such as every record a partner merge moves. Call it
  * inside the transaction; answers the mutation's clock stamp.
  */
-export function appendOutbox(deps: Pick<CoreDeps, 'db' | 'hlc'>, outbox: OutboxEntry, at: string, stamp: string = deps.hlc.tick()): string {
+export function appendOutbox(deps: Pick<CoreDeps, 'db' | 'hlc'>, outbox: OutboxEntry, at: string, given?: string): string {
   const { db } = deps;
+  // Another process on this database (`ksbb sync` beside the app) may have pulled later stamps:
+  // a change made after seeing them must sort after them, or it would lose to what it replaced.
+  const stored = db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, 'hlc')).get();
+  if (stored) deps.hlc.observe(stored.value);
+  const stamp = given ?? deps.hlc.tick();
   db.insert(syncOutbox)
     .values({
       mutationId: newId(),
@@ -90,11 +97,12 @@ export function appendOutbox(deps: Pick<CoreDeps, 'db' | 'hlc'>, outbox: OutboxE
       payload: JSON.stringify(outbox.payload),
       hlc: stamp,
       createdAt: at,
+      actor: outbox.actor ?? null,
     })
     .run();
   db.insert(syncState)
     .values({ key: 'hlc', value: stamp })
-    .onConflictDoUpdate({ target: syncState.key, set: { value: sql`excluded.value` } })
+    .onConflictDoUpdate({ target: syncState.key, set: { value: sql`max(${syncState.value}, excluded.value)` } })
     .run();
   return stamp;
 }

@@ -1,0 +1,169 @@
+import { eq, sql } from 'drizzle-orm';
+import { type PullResponse, stampDevice, type SyncChange } from '../../api/sync-protocol';
+import { syncConflict, syncRecordClock, syncState } from '../../../db/schema';
+import { inTransaction, journalWrite, sameValue } from '../audit/journal';
+import { newId } from '../clock';
+import type { CoreDeps } from '../context';
+import { rwEnsurer } from '../regions/service';
+import { type PendingFields, recordKey, seenClocks } from './outbox';
+import { type Json, readList, type SyncedTable, writeList } from './tables';
+
+export interface ApplyContext {
+  deviceId: string;
+  tables: ReadonlyMap<string, SyncedTable>;
+  pending: PendingFields;
+  /** Called after each change is written, inside the page's transaction (tests fail a pull midway here). */
+  afterChange?: (change: SyncChange) => void;
+}
+
+export interface PageOutcome {
+  /** Records whose local data changed. */
+  applied: number;
+  conflicts: number;
+}
+
+export function setState(deps: Pick<CoreDeps, 'db'>, key: string, value: string): void {
+  deps.db
+    .insert(syncState)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: syncState.key, set: { value: sql`excluded.value` } })
+    .run();
+}
+
+export function getState(deps: Pick<CoreDeps, 'db'>, key: string): string | null {
+  return deps.db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value ?? null;
+}
+
+/** Who made a pulled change, as the audit trail names it: the user on the device that wrote it. */
+function remoteActor(user: string | null, device: string): string {
+  return `${user ?? 'sync'}@${device}`;
+}
+
+const normalized = (value: Json | undefined, isList: boolean): Json => {
+  if (value === undefined) return null;
+  return isList && Array.isArray(value) ? [...value].map(String).sort() : value;
+};
+
+/**
+ * Applies one pulled change field by field. A field the device changed itself and has not pushed
+ * yet keeps its local value when its clock is later (it will be pushed and win at the hub too);
+ * when both sides changed it since the version this device last saw, a conflict keeps both values.
+ */
+/** An RW code (`31.74.01.1007.005`): its kelurahan and number. RW regions are made where first named, on every device. */
+const rwPattern = /^(\d{2}\.\d{2}\.\d{2}\.\d{4})\.(\d{3})$/;
+
+function applyChange(deps: CoreDeps, ctx: ApplyContext, synced: SyncedTable, change: SyncChange, now: string, ensureRw: ReturnType<typeof rwEnsurer>): { applied: boolean; conflicts: number } {
+  const { db } = deps;
+  const row = db.select().from(synced.table).where(eq(synced.id, change.recordId)).get() as Record<string, unknown> | undefined;
+  const seen = seenClocks(db, synced.name, change.recordId);
+  const pending = ctx.pending.get(recordKey(synced.name, change.recordId));
+  const take: Record<string, Json> = {};
+  const audit: Record<string, [Json, Json]> = {};
+  let conflicts = 0;
+  let latest: { hlc: string; user: string | null } | null = null;
+  for (const [field, raw] of Object.entries(change.fields)) {
+    const isList = synced.lists.has(field);
+    if (!isList && !synced.fields.has(field)) continue;
+    const clock = change.clocks[field] ?? { hlc: change.hlc, user: null };
+    const remote = normalized(raw as Json, isList);
+    const link = synced.lists.get(field);
+    const local: Json = row === undefined ? null : link ? readList(db, link, change.recordId) : ((row[field] ?? null) as Json);
+    const mine = pending?.get(field);
+    const differ = !sameValue(local, remote);
+    const keepLocal = mine !== undefined && mine.hlc > clock.hlc;
+    if (mine !== undefined && differ && clock.hlc !== (seen[field] ?? null) && stampDevice(clock.hlc) !== ctx.deviceId) {
+      db.insert(syncConflict)
+        .values({
+          id: newId(),
+          tableName: synced.name,
+          recordId: change.recordId,
+          field,
+          localValue: JSON.stringify(local),
+          remoteValue: JSON.stringify(remote),
+          localHlc: mine.hlc,
+          remoteHlc: clock.hlc,
+          localDevice: ctx.deviceId,
+          remoteDevice: stampDevice(clock.hlc),
+          localUser: mine.user,
+          remoteUser: clock.user,
+          winner: keepLocal ? 'local' : 'remote',
+          detectedAt: now,
+        })
+        .run();
+      conflicts += 1;
+    }
+    seen[field] = clock.hlc;
+    if (keepLocal || !differ) continue;
+    take[field] = remote;
+    audit[field] = [local, remote];
+    if (latest === null || clock.hlc > latest.hlc) latest = clock;
+  }
+  deps.hlc.observe(change.hlc);
+  db.insert(syncRecordClock)
+    .values({ tableName: synced.name, recordId: change.recordId, clocks: JSON.stringify(seen) })
+    .onConflictDoUpdate({ target: [syncRecordClock.tableName, syncRecordClock.recordId], set: { clocks: sql`excluded.clocks` } })
+    .run();
+  const localHlc = row && typeof row.hlc === 'string' ? row.hlc : '';
+  const stamp = change.hlc > localHlc ? change.hlc : localHlc;
+  if (latest === null) {
+    // Nothing new but the record's stamp (this device's own change coming back): keep stamps equal on every device.
+    if (row !== undefined && synced.hasHlc && stamp !== localHlc) db.update(synced.table).set({ hlc: stamp }).where(eq(synced.id, change.recordId)).run();
+    return { applied: false, conflicts };
+  }
+
+  const columns = Object.fromEntries(Object.entries(take).filter(([field]) => synced.fields.has(field)));
+  const rw = typeof columns.regionCode === 'string' ? rwPattern.exec(columns.regionCode) : null;
+  if (rw?.[1] && rw[2]) ensureRw(rw[1], Number(rw[2]));
+  if (row === undefined) {
+    db.insert(synced.table)
+      .values({ ...columns, id: change.recordId, ...(synced.hasHlc ? { hlc: stamp } : {}) })
+      .run();
+  } else if (Object.keys(columns).length > 0 || synced.hasHlc) {
+    db.update(synced.table)
+      .set({ ...columns, ...(synced.hasHlc ? { hlc: stamp } : {}) })
+      .where(eq(synced.id, change.recordId))
+      .run();
+  }
+  for (const [field, link] of synced.lists) {
+    const items = take[field];
+    if (Array.isArray(items)) writeList(db, link, change.recordId, items.map(String));
+  }
+  journalWrite(deps, { actor: remoteActor(latest.user, stampDevice(latest.hlc)), action: 'sync', tableName: synced.name, recordId: change.recordId, changes: audit });
+  return { applied: true, conflicts };
+}
+
+/**
+ * Applies one pulled page and moves the cursor past it in ONE transaction: a device stopped
+ * midway (killed, power cut) finds the page not applied and the cursor before it, and pulls it
+ * again. Remote changes are audited but never enter the outbox. Foreign keys are checked by the
+ * device that wrote the rows; here they are off during the page, since a record may arrive before
+ * the one it points at (its parent was changed again later and has a later sequence number).
+ */
+export function applyPage(deps: CoreDeps, ctx: ApplyContext, page: PullResponse): PageOutcome {
+  const { db } = deps;
+  const now = deps.clock.now().toISOString();
+  db.$client.pragma('foreign_keys = OFF');
+  try {
+    return inTransaction(db, () => {
+      let applied = 0;
+      let conflicts = 0;
+      let latest = getState(deps, 'hlc') ?? '';
+      const ensureRw = rwEnsurer(db);
+      for (const change of page.changes) {
+        const synced = ctx.tables.get(change.table);
+        if (synced) {
+          const outcome = applyChange(deps, ctx, synced, change, now, ensureRw);
+          if (outcome.applied) applied += 1;
+          conflicts += outcome.conflicts;
+        }
+        if (change.hlc > latest) latest = change.hlc;
+        ctx.afterChange?.(change);
+      }
+      if (latest !== '') setState(deps, 'hlc', latest);
+      setState(deps, 'cursor', String(page.nextCursor));
+      return { applied, conflicts };
+    });
+  } finally {
+    db.$client.pragma('foreign_keys = ON');
+  }
+}

@@ -1,0 +1,108 @@
+import { eq, getTableColumns, is } from 'drizzle-orm';
+import { getTableConfig, type SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { syncCatalogue } from '../../api/sync-protocol';
+import type { Db } from '../../../db/connection';
+import * as schema from '../../../db/schema';
+
+/** A list field of a record kept in a two-column link table (`partner.programIds` in `partner_program`). */
+export interface LinkField {
+  table: SQLiteTable;
+  owner: SQLiteColumn;
+  item: SQLiteColumn;
+}
+
+/** A synced table of this database: its drizzle table, its plain fields and its list fields. */
+export interface SyncedTable {
+  name: string;
+  table: SQLiteTable;
+  id: SQLiteColumn;
+  columns: Record<string, SQLiteColumn>;
+  /** Fields stored as columns, by schema name (`partnerId`), without `id` and `hlc`. */
+  fields: ReadonlySet<string>;
+  lists: ReadonlyMap<string, LinkField>;
+  /** Import batch tables have no `hlc` column. */
+  hasHlc: boolean;
+}
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type FieldValues = Record<string, Json>;
+
+/**
+ * The synced tables as the protocol's catalogue names them, bound to this schema's drizzle tables:
+ * a pulled change is applied only to a table and the fields this database has.
+ */
+export function syncedTables(): ReadonlyMap<string, SyncedTable> {
+  const catalogue = syncCatalogue();
+  const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+  const byName = new Map(tables.map((table) => [getTableConfig(table).name, table]));
+  const out = new Map<string, SyncedTable>();
+  for (const [name, fields] of catalogue) {
+    const table = byName.get(name);
+    if (!table) continue;
+    const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+    const id = columns.id;
+    if (!id) continue;
+    const plain = new Set([...fields].filter((field) => field in columns));
+    out.set(name, { name, table, id, columns, fields: plain, lists: new Map(), hasHlc: 'hlc' in columns });
+  }
+  for (const table of tables) {
+    const config = getTableConfig(table);
+    const [key] = config.primaryKeys;
+    if (config.columns.length !== 2 || key?.columns.length !== 2) continue;
+    const [ownerColumn, itemColumn] = key.columns;
+    const ref = config.foreignKeys.map((fk) => fk.reference()).find((r) => r.columns[0] === ownerColumn);
+    const owner = ref && out.get(getTableConfig(ref.foreignTable).name);
+    const itemKey = Object.entries(getTableColumns(table)).find(([, column]) => column === itemColumn)?.[0];
+    if (!owner || !itemKey || !ownerColumn || !itemColumn || !catalogue.get(owner.name)?.has(`${itemKey}s`)) continue;
+    (owner.lists as Map<string, LinkField>).set(`${itemKey}s`, { table, owner: ownerColumn, item: itemColumn });
+  }
+  return out;
+}
+
+/** A list field's items in one order, so two devices compare equal lists as equal. */
+export function readList(db: Db, link: LinkField, recordId: string): string[] {
+  const rows = db.select({ item: link.item }).from(link.table).where(eq(link.owner, recordId)).all();
+  return rows.map((row) => String(row.item)).sort();
+}
+
+/** Replaces the list field's items of a record. */
+export function writeList(db: Db, link: LinkField, recordId: string, items: readonly string[]): void {
+  db.delete(link.table).where(eq(link.owner, recordId)).run();
+  if (items.length === 0) return;
+  const ownerKey = keyOf(link.table, link.owner);
+  const itemKey = keyOf(link.table, link.item);
+  db.insert(link.table)
+    .values(items.map((item) => ({ [ownerKey]: recordId, [itemKey]: item })))
+    .run();
+}
+
+function keyOf(table: SQLiteTable, column: SQLiteColumn): string {
+  const found = Object.entries(getTableColumns(table)).find(([, c]) => c === column);
+  if (!found) throw new Error(`column ${column.name} is not in ${getTableConfig(table).name}`);
+  return found[0];
+}
+
+/** The record's fields as this device holds them (JSON values), or null when it has no such record. */
+export function readRecord(db: Db, synced: SyncedTable, recordId: string, only?: readonly string[]): FieldValues | null {
+  const row = db.select().from(synced.table).where(eq(synced.id, recordId)).get() as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const out: FieldValues = {};
+  for (const field of only ?? [...synced.fields, ...synced.lists.keys()]) {
+    const link = synced.lists.get(field);
+    if (link) out[field] = readList(db, link, recordId);
+    else if (synced.fields.has(field)) out[field] = (row[field] ?? null) as Json;
+  }
+  return out;
+}
+
+/** The ids of a table's records that came from one import batch. */
+export function recordsOfBatch(db: Db, synced: SyncedTable, batchId: string): string[] {
+  const column = synced.columns.importBatchId;
+  if (!column) return [];
+  return db
+    .select({ id: synced.id })
+    .from(synced.table)
+    .where(eq(column, batchId))
+    .all()
+    .map((row) => String(row.id));
+}
