@@ -1,5 +1,5 @@
 import { getTableColumns, is } from 'drizzle-orm';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, type SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import * as schema from '../../db/schema';
 
@@ -124,23 +124,43 @@ export const SYNCED_WITHOUT_CLOCK_COLUMNS: ReadonlySet<string> = new Set(['impor
  * write those lists into the outbox as a field of the owning record.
  */
 export function syncCatalogue(): ReadonlyMap<string, ReadonlySet<string>> {
-  const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
   const catalogue = new Map<string, Set<string>>();
-  for (const table of tables) {
+  for (const table of schemaTables()) {
     const config = getTableConfig(table);
     const names = new Set(config.columns.map((c) => c.name));
     if (!SYNCED_WITHOUT_CLOCK_COLUMNS.has(config.name) && !['id', 'created_at', 'hlc', 'deleted_at'].every((n) => names.has(n))) continue;
     catalogue.set(config.name, new Set(Object.keys(getTableColumns(table)).filter((key) => key !== 'id' && key !== 'hlc')));
   }
-  for (const table of tables) {
+  for (const list of listTables()) catalogue.get(list.ownerTable)?.add(list.field);
+  return catalogue;
+}
+
+/** Every table of the SQLite schema. */
+export function schemaTables(): SQLiteTable[] {
+  return (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+}
+
+/** A two-column link table holding a list field of the record its first key column points at. */
+export interface ListTable {
+  table: SQLiteTable;
+  /** The owning record's table (`partner`). */
+  ownerTable: string;
+  owner: SQLiteColumn;
+  item: SQLiteColumn;
+  /** The list field's name on the owner: the item column's schema name plus `s` (`programIds`). */
+  field: string;
+}
+
+/** The schema's link tables that hold list fields (`partner_program` → `partner.programIds`). */
+export function listTables(): ListTable[] {
+  return schemaTables().flatMap((table) => {
     const config = getTableConfig(table);
     const [key] = config.primaryKeys;
-    if (config.columns.length !== 2 || key?.columns.length !== 2) continue;
-    const [ownerColumn, listColumn] = key.columns;
-    const owner = config.foreignKeys.map((fk) => fk.reference()).find((ref) => ref.columns[0] === ownerColumn);
-    const fields = owner && catalogue.get(getTableConfig(owner.foreignTable).name);
-    const listKey = Object.entries(getTableColumns(table)).find(([, column]) => column === listColumn)?.[0];
-    if (fields && listKey) fields.add(`${listKey}s`);
-  }
-  return catalogue;
+    if (config.columns.length !== 2 || key?.columns.length !== 2) return [];
+    const [owner, item] = key.columns;
+    const ref = config.foreignKeys.map((fk) => fk.reference()).find((r) => r.columns[0] === owner);
+    const itemKey = Object.entries(getTableColumns(table)).find(([, column]) => column === item)?.[0];
+    if (!ref || !owner || !item || !itemKey) return [];
+    return [{ table, ownerTable: getTableConfig(ref.foreignTable).name, owner, item, field: `${itemKey}s` }];
+  });
 }

@@ -1,8 +1,7 @@
-import { eq, getTableColumns, is } from 'drizzle-orm';
-import { getTableConfig, type SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { syncCatalogue } from '../../api/sync-protocol';
+import { eq, getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { listTables, schemaTables, syncCatalogue } from '../../api/sync-protocol';
 import type { Db } from '../../../db/connection';
-import * as schema from '../../../db/schema';
 
 /** A list field of a record kept in a two-column link table (`partner.programIds` in `partner_program`). */
 export interface LinkField {
@@ -33,8 +32,7 @@ export type FieldValues = Record<string, Json>;
  */
 export function syncedTables(): ReadonlyMap<string, SyncedTable> {
   const catalogue = syncCatalogue();
-  const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
-  const byName = new Map(tables.map((table) => [getTableConfig(table).name, table]));
+  const byName = new Map(schemaTables().map((table) => [getTableConfig(table).name, table]));
   const out = new Map<string, SyncedTable>();
   for (const [name, fields] of catalogue) {
     const table = byName.get(name);
@@ -45,16 +43,10 @@ export function syncedTables(): ReadonlyMap<string, SyncedTable> {
     const plain = new Set([...fields].filter((field) => field in columns));
     out.set(name, { name, table, id, columns, fields: plain, lists: new Map(), hasHlc: 'hlc' in columns });
   }
-  for (const table of tables) {
-    const config = getTableConfig(table);
-    const [key] = config.primaryKeys;
-    if (config.columns.length !== 2 || key?.columns.length !== 2) continue;
-    const [ownerColumn, itemColumn] = key.columns;
-    const ref = config.foreignKeys.map((fk) => fk.reference()).find((r) => r.columns[0] === ownerColumn);
-    const owner = ref && out.get(getTableConfig(ref.foreignTable).name);
-    const itemKey = Object.entries(getTableColumns(table)).find(([, column]) => column === itemColumn)?.[0];
-    if (!owner || !itemKey || !ownerColumn || !itemColumn || !catalogue.get(owner.name)?.has(`${itemKey}s`)) continue;
-    (owner.lists as Map<string, LinkField>).set(`${itemKey}s`, { table, owner: ownerColumn, item: itemColumn });
+  for (const list of listTables()) {
+    const owner = out.get(list.ownerTable);
+    if (!owner || !catalogue.get(owner.name)?.has(list.field)) continue;
+    (owner.lists as Map<string, LinkField>).set(list.field, { table: list.table, owner: list.owner, item: list.item });
   }
   return out;
 }
