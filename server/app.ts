@@ -31,7 +31,40 @@ export interface HubOptions {
   clock: Clock;
   /** Fastify's logger (pino): `false`, `true`, or pino options such as `{ level, stream }`. */
   log: FastifyServerOptions['logger'];
-  limits?: { bodyBytes?: number; blobBytes?: number };
+  limits?: { bodyBytes?: number; blobBytes?: number; enrolRefusalsPerMinute?: number };
+}
+
+/** Refused enrolments an address may have in a minute; then it waits (429) until the oldest is a minute old. */
+const ENROL_REFUSALS_PER_MINUTE = 10;
+const MINUTE_MS = 60_000;
+
+/**
+ * Refused enrolment attempts per client address over the last minute, in memory: guessing codes
+ * is slowed to a crawl, while an office enrolling many laptops behind one address is not held up
+ * (only refusals count). Each hub process keeps its own.
+ */
+function enrolmentThrottle(clock: Clock, perMinute: number) {
+  const refused = new Map<string, number[]>();
+  const recent = (address: string, now: number) => {
+    const times = (refused.get(address) ?? []).filter((at) => now - at < MINUTE_MS);
+    if (times.length === 0) refused.delete(address);
+    else refused.set(address, times);
+    return times;
+  };
+  return {
+    /** Milliseconds until the address may try again; 0 when it may now. */
+    waitMs(address: string): number {
+      const now = clock.now().getTime();
+      const times = recent(address, now);
+      return times.length < perMinute ? 0 : MINUTE_MS - (now - (times[times.length - perMinute] ?? now));
+    },
+    refusal(address: string): void {
+      const now = clock.now().getTime();
+      refused.set(address, [...recent(address, now), now]);
+      // Addresses seen once and never again are dropped once their minute is over.
+      if (refused.size > 10_000) for (const other of [...refused.keys()]) recent(other, now);
+    },
+  };
 }
 
 const refusal = (error: string, message: string, extra: Record<string, unknown> = {}) => ({ error, message, ...extra });
@@ -54,6 +87,7 @@ function refusalOf(mutation: SyncMutation, deviceId: string, catalogue: ReturnTy
 export function buildHub({ store, clock, log, limits = {} }: HubOptions): FastifyInstance {
   const catalogue = syncCatalogue();
   const blobLimit = limits.blobBytes ?? MAX_BLOB_BYTES;
+  const throttle = enrolmentThrottle(clock, limits.enrolRefusalsPerMinute ?? ENROL_REFUSALS_PER_MINUTE);
   const app = Fastify({ logger: log, bodyLimit: limits.bodyBytes ?? DEFAULT_BODY_LIMIT, exposeHeadRoutes: false });
   app.decorateRequest('deviceId', '');
 
@@ -108,17 +142,32 @@ export function buildHub({ store, clock, log, limits = {} }: HubOptions): Fastif
         if (request.routeOptions.url === '/v1/enrol') return;
         const auth = request.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : '';
-        const deviceId = token === '' ? null : await store.deviceForToken(token);
-        if (deviceId === null) {
-          return reply.code(401).send(refusal('unauthorized', token === '' ? 'A device token is required (Authorization: Bearer …).' : 'Unknown or revoked device token: enrol this device again.'));
+        const device = token === '' ? null : await store.deviceForToken(token, clock.now());
+        if (device?.revoked) {
+          return reply.code(401).send(refusal('device_revoked', `Device ${device.deviceId} was revoked by the hub's administrator: enrol it again with a new code.`));
         }
-        request.deviceId = deviceId;
+        if (device === null) {
+          return reply.code(401).send(refusal('unauthorized', token === '' ? 'A device token is required (Authorization: Bearer …).' : 'Unknown device token: enrol this device again.'));
+        }
+        request.deviceId = device.deviceId;
       });
 
       v1.post('/enrol', async (request, reply) => {
+        const wait = throttle.waitMs(request.ip);
+        if (wait > 0) {
+          const seconds = Math.ceil(wait / 1000);
+          return reply
+            .code(429)
+            .header('retry-after', seconds)
+            .send(refusal('too_many_attempts', `Too many refused enrolment attempts from this address: try again in ${seconds} s.`, { retryAfterSeconds: seconds }));
+        }
         const parsed = enrolRequestSchema.safeParse(request.body);
-        if (!parsed.success) return reply.code(400).send(refusal('invalid_request', z.prettifyError(parsed.error)));
+        if (!parsed.success) {
+          throttle.refusal(request.ip);
+          return reply.code(400).send(refusal('invalid_request', z.prettifyError(parsed.error)));
+        }
         const outcome = await store.enrol(parsed.data, clock.now());
+        if (outcome === 'invalid_code' || outcome === 'device_exists') throttle.refusal(request.ip);
         if (outcome === 'invalid_code') return reply.code(403).send(refusal('invalid_enrolment_code', 'The enrolment code is unknown, already used or expired: ask the administrator for a new one.'));
         if (outcome === 'device_exists') return reply.code(409).send(refusal('device_exists', `Device ${parsed.data.deviceId} is already enrolled.`));
         request.log.info({ deviceId: outcome.deviceId }, 'device enrolled');

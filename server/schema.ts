@@ -24,6 +24,8 @@ export const device = pgTable('device', {
   tokenHash: text('token_hash').notNull().unique(),
   enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** When the device last showed its token (kept at most once a minute: `ksbb server devices`). */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
 });
 
 /** Every mutation the hub has applied, by its id: what makes a replayed batch change nothing. */
@@ -76,7 +78,8 @@ export const hubConflict = pgTable(
     incomingUser: text('incoming_user'),
     detectedAt: timestamp('detected_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('hub_conflict_record_idx').on(t.tableName, t.recordId)],
+  // By mutation: a retried mutation whose first push met a conflict is answered with its stored conflicts.
+  (t) => [index('hub_conflict_record_idx').on(t.tableName, t.recordId), index('hub_conflict_mutation_idx').on(t.mutationId)],
 );
 
 /** Document bytes (PKS scans) by SHA-256, in the database so every hub process sees them. */

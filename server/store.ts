@@ -28,14 +28,32 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export type EnrolOutcome = { deviceId: string; token: string } | 'invalid_code' | 'device_exists';
 
+/** An enrolled device as the administrator sees it (`ksbb server devices`); times in ISO 8601. */
+export interface HubDevice {
+  id: string;
+  name: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+/** A device's token is refreshed as "last seen" at most this often: not a write per request. */
+const LAST_SEEN_EVERY_MS = 60_000;
+
 export interface HubStore {
   /** A new one-time enrolment code, valid for `validMs`. */
   createEnrolmentCode(now: Date, validMs?: number): Promise<string>;
   /** Exchanges a code for a device token; the code is spent only when the device is enrolled. */
   enrol(input: { code: string; deviceId: string; name: string }, now: Date): Promise<EnrolOutcome>;
-  /** The enrolled, not revoked device a bearer token belongs to. */
-  deviceForToken(token: string): Promise<string | null>;
+  /**
+   * The enrolled device a bearer token belongs to, and whether it was revoked (null: no device has
+   * that token). A device not revoked is marked seen at `now`.
+   */
+  deviceForToken(token: string, now: Date): Promise<{ deviceId: string; revoked: boolean } | null>;
+  /** Revokes a device's token; false when there is no such device or it was already revoked. */
   revokeDevice(deviceId: string, now: Date): Promise<boolean>;
+  /** Every enrolled device, in the order they enrolled. */
+  listDevices(): Promise<HubDevice[]>;
   push(deviceId: string, mutations: readonly SyncMutation[], now: Date): Promise<PushResult[]>;
   pull(cursor: number, limit: number): Promise<PullResponse>;
   blobSize(sha256: string): Promise<number | null>;
@@ -131,7 +149,13 @@ interface StoredRow {
 async function applyPush(query: Query, deviceId: string, mutations: readonly SyncMutation[], now: Date): Promise<PushResult[]> {
   await query(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
   const ids = mutations.map((m) => m.mutationId);
-  const seen = new Set((await query<{ mutation_id: string }>(sql`SELECT mutation_id FROM hub_mutation WHERE mutation_id IN (SELECT jsonb_array_elements_text(${jsonParam(ids)}))`)).map((r) => r.mutation_id));
+  const before = await query<{ mutation_id: string; status: 'applied' | 'conflict' }>(
+    sql`SELECT mutation_id, status FROM hub_mutation WHERE mutation_id IN (SELECT jsonb_array_elements_text(${jsonParam(ids)}))`,
+  );
+  const seen = new Set(before.map((r) => r.mutation_id));
+  // A mutation whose first application was a conflict answers it again: the device may never have
+  // received that answer (the connection was cut after the commit) and must still learn of it.
+  const earlierConflicts = await storedConflicts(query, before.filter((r) => r.status === 'conflict').map((r) => r.mutation_id));
 
   const keyOf = (table: string, recordId: string) => JSON.stringify([table, recordId]);
   const fresh: SyncMutation[] = [];
@@ -213,7 +237,9 @@ async function applyPush(query: Query, deviceId: string, mutations: readonly Syn
       FROM jsonb_to_recordset(${jsonParam(rows)}) AS c(id text, mutation_id text, table_name text, record_id text, field text, winner text,
         hub_value jsonb, hub_hlc text, hub_device text, hub_user text, incoming_value jsonb, incoming_hlc text, incoming_device text, incoming_user text)`);
   }
-  // Every mutation not applied now was applied before, or its id came earlier in this same batch.
+  for (const [mutationId, stored] of earlierConflicts) outcome.set(mutationId, { mutationId, status: 'conflict', conflicts: stored });
+  // Every mutation not applied now was applied before, or its id came earlier in this same batch
+  // (answered once, at its first place).
   return fresh.length === mutations.length
     ? fresh.map((m) => outcome.get(m.mutationId) as PushResult)
     : mutations.map((m) => {
@@ -221,6 +247,44 @@ async function applyPush(query: Query, deviceId: string, mutations: readonly Syn
         outcome.delete(m.mutationId);
         return result ?? { mutationId: m.mutationId, status: 'duplicate' };
       });
+}
+
+interface ConflictRow {
+  mutation_id: string;
+  table_name: string;
+  record_id: string;
+  field: string;
+  winner: 'hub' | 'incoming';
+  hub_value: SyncConflict['hub']['value'];
+  hub_hlc: string;
+  hub_device: string;
+  hub_user: string | null;
+  incoming_value: SyncConflict['incoming']['value'];
+  incoming_hlc: string;
+  incoming_device: string;
+  incoming_user: string | null;
+}
+
+/** The conflicts stored for these mutations, by mutation, in the order they were detected. */
+async function storedConflicts(query: Query, mutationIds: readonly string[]): Promise<Map<string, SyncConflict[]>> {
+  const out = new Map<string, SyncConflict[]>();
+  if (mutationIds.length === 0) return out;
+  const rows = await query<ConflictRow>(sql`
+    SELECT mutation_id, table_name, record_id, field, winner, hub_value, hub_hlc, hub_device, hub_user, incoming_value, incoming_hlc, incoming_device, incoming_user
+    FROM hub_conflict WHERE mutation_id IN (SELECT jsonb_array_elements_text(${jsonParam(mutationIds)})) ORDER BY id`);
+  for (const row of rows) {
+    const list = out.get(row.mutation_id) ?? [];
+    out.set(row.mutation_id, list);
+    list.push({
+      table: row.table_name,
+      recordId: row.record_id,
+      field: row.field,
+      winner: row.winner,
+      hub: { value: row.hub_value ?? null, hlc: row.hub_hlc, device: row.hub_device, user: row.hub_user },
+      incoming: { value: row.incoming_value ?? null, hlc: row.incoming_hlc, device: row.incoming_device, user: row.incoming_user },
+    });
+  }
+  return out;
 }
 
 /** Opens (and migrates) the hub's database; `onIdleError` hears of pooled PostgreSQL connections lost while idle. */
@@ -242,8 +306,11 @@ export async function openHubStore(database: HubDatabase, onIdleError: (error: E
         if (spent.length === 0) return 'invalid_code';
         const token = randomBytes(32).toString('base64url');
         const inserted = await tx<{ id: string }>(sql`INSERT INTO device (id, name, token_hash, enrolled_at)
-          VALUES (${deviceId}, ${name}, ${sha256Hex(token)}, ${at}::timestamptz) ON CONFLICT (id) DO NOTHING RETURNING id`);
-        // An id already enrolled keeps its token; the code stays unspent (the update rolls back).
+          VALUES (${deviceId}, ${name}, ${sha256Hex(token)}, ${at}::timestamptz)
+          ON CONFLICT (id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at, revoked_at = NULL, last_seen_at = NULL
+          WHERE device.revoked_at IS NOT NULL RETURNING id`);
+        // An id enrolled and not revoked keeps its token; the code stays unspent (the update rolls back).
+        // A revoked device enrols again under its own id (its clocks carry it) with a new token.
         if (inserted.length === 0) throw new DeviceExists();
         return { deviceId, token };
       }).catch((error: unknown) => {
@@ -251,13 +318,27 @@ export async function openHubStore(database: HubDatabase, onIdleError: (error: E
         throw error;
       });
     },
-    async deviceForToken(token) {
-      const [row] = await query<{ id: string }>(sql`SELECT id FROM device WHERE token_hash = ${sha256Hex(token)} AND revoked_at IS NULL`);
-      return row?.id ?? null;
+    async deviceForToken(token, now) {
+      const at = now.toISOString();
+      const stale = new Date(now.getTime() - LAST_SEEN_EVERY_MS).toISOString();
+      // One round trip: the update runs only when the last-seen time is over a minute old.
+      const [row] = await query<{ id: string; revoked: boolean }>(sql`
+        WITH d AS (SELECT id, revoked_at, last_seen_at FROM device WHERE token_hash = ${sha256Hex(token)}),
+        seen AS (UPDATE device SET last_seen_at = ${at}::timestamptz FROM d
+          WHERE device.id = d.id AND d.revoked_at IS NULL AND (d.last_seen_at IS NULL OR d.last_seen_at < ${stale}::timestamptz))
+        SELECT id, revoked_at IS NOT NULL AS revoked FROM d`);
+      return row ? { deviceId: row.id, revoked: row.revoked } : null;
     },
     async revokeDevice(deviceId, now) {
       const rows = await query(sql`UPDATE device SET revoked_at = ${now.toISOString()}::timestamptz WHERE id = ${deviceId} AND revoked_at IS NULL RETURNING id`);
       return rows.length > 0;
+    },
+    async listDevices() {
+      const rows = await query<{ id: string; name: string; enrolled_at: Date | string; revoked_at: Date | string | null; last_seen_at: Date | string | null }>(
+        sql`SELECT id, name, enrolled_at, revoked_at, last_seen_at FROM device ORDER BY enrolled_at, id`,
+      );
+      const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+      return rows.map((row) => ({ id: row.id, name: row.name, enrolledAt: new Date(row.enrolled_at).toISOString(), revokedAt: iso(row.revoked_at), lastSeenAt: iso(row.last_seen_at) }));
     },
     push: (deviceId, mutations, now) => driver.transaction((tx) => applyPush(tx, deviceId, mutations, now)),
     async pull(cursor, limit) {

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { distribution, pledge, verificationStatuses } from './activity';
 import { syncedColumns } from './columns';
 import { target } from './targets';
@@ -33,6 +34,11 @@ export const verification = sqliteTable('verification', {
 export const verificationRow = sqliteTable(
   'verification_row',
   {
+    /**
+     * `<verification id>:<distribution id>`, computed by SQLite (migration 0014): the record id the
+     * row syncs by, so every device holds each act's rows and their previous status.
+     */
+    id: text('id').generatedAlwaysAs(sql`verification_id || ':' || distribution_id`, { mode: 'virtual' }),
     distributionId: text('distribution_id')
       .notNull()
       .references(() => distribution.id),
@@ -41,7 +47,7 @@ export const verificationRow = sqliteTable(
       .references(() => verification.id),
     fromStatus: text('from_status', { enum: verificationStatuses }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.distributionId, t.verificationId] })],
+  (t) => [primaryKey({ columns: [t.distributionId, t.verificationId] }), uniqueIndex('verification_row_id_idx').on(t.id)],
 );
 
 /**

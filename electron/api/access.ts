@@ -98,6 +98,12 @@ export const access: Record<ProcedureName, Requirement> = {
   'backup:locate': 'write',
   'check:run': 'read',
   'sync:status': 'read',
+  // Sends this device's changes and writes everyone else's here: offices that write may press it (no
+  // rows of their own to scope); auditors' copies keep current through the background sync.
+  'sync:run': 'program-write',
+  'sync:rejected': 'read',
+  'sync:conflicts': 'read',
+  'sync:resolve': 'write',
   'auth:session': 'public',
   'auth:setup-admin': 'public',
   'auth:login': 'public',

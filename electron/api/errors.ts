@@ -83,6 +83,8 @@ export const errorCodes = [
   'sync_unreachable',
   'sync_refused',
   'sync_update_required',
+  'sync_device_revoked',
+  'sync_conflict_resolved',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

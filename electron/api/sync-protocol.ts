@@ -112,9 +112,12 @@ export const hubErrorSchema = z.object({ error: z.string(), message: z.string() 
 
 /**
  * Tables that sync without `syncedColumns()`: an import batch is written once (and maybe rolled
- * back), and every record it produced points at it, so a device receiving those records needs it.
+ * back), and every record it produced points at it, so a device receiving those records needs it;
+ * an agency (SKPD) added by the secretariat is named by partners, agreements and accounts' scope;
+ * the rows of a verification act (each distribution's previous status) are its level history and
+ * the reason a rejected row shows.
  */
-export const SYNCED_WITHOUT_CLOCK_COLUMNS: ReadonlySet<string> = new Set(['import_batch']);
+export const SYNCED_WITHOUT_CLOCK_COLUMNS: ReadonlySet<string> = new Set(['import_batch', 'agency', 'verification_row']);
 
 /**
  * The tables and fields that sync, read from the SQLite schema: a table syncs when it carries

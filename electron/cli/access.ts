@@ -39,9 +39,12 @@ export const commandAccess: Record<CommandName, Requirement> = {
   'user password': 'write',
   sync: 'write',
   'conflicts list': 'read',
+  'conflicts resolve': 'write',
   'audit verify': 'read',
   'audit export': 'read',
   // The hub's own jobs, run by the machine's owner like init and backup; `--user` plays no part.
   server: 'write',
   'server enrol-code': 'write',
+  'server devices': 'read',
+  'server revoke-device': 'write',
 };

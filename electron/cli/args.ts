@@ -120,9 +120,12 @@ export const commandGrammar = {
   'user password': { options: {}, positionals: { min: 1, max: 1 } },
   sync: { options: { server: { type: 'string' }, enrol: { type: 'string' } } },
   'conflicts list': { options: {} },
+  'conflicts resolve': { options: { use: { type: 'string' } }, positionals: { min: 1, max: 1 } },
   'audit verify': { options: {} },
   server: { options: { port: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' } } },
   'server enrol-code': { options: { data: { type: 'string' }, 'database-url': { type: 'string' } } },
+  'server devices': { options: { data: { type: 'string' }, 'database-url': { type: 'string' } } },
+  'server revoke-device': { options: { data: { type: 'string' }, 'database-url': { type: 'string' } }, positionals: { min: 1, max: 1 } },
   'audit export': {
     options: { out: { type: 'string' }, actor: { type: 'string' }, table: { type: 'string' }, record: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
   },

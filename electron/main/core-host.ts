@@ -5,6 +5,7 @@ import { translator } from '../api/i18n';
 import { resolveSession } from '../core/auth/service';
 import { signedInContext } from '../core/auth/session-context';
 import { startDailyBackups } from '../core/backup/service';
+import { startBackgroundSync } from '../core/sync/background';
 import type { CallContext, SessionPort } from '../core/context';
 import { dispatch, toErrorResult } from '../core/dispatch';
 import { createHandlers, type Handlers } from '../core/handlers';
@@ -59,6 +60,8 @@ port.on('message', (event: Electron.MessageEvent) => {
       handlers = createHandlers(core.deps, { printPdf });
       // The daily backup (rotated: 7 daily, 4 weekly) runs here, beside the connection the app writes on.
       startDailyBackups(core.deps, log);
+      // Sync with the central server while it answers, backing off while it does not (issue 8).
+      startBackgroundSync(core.deps, log);
       reply({ type: 'opened' });
     } catch (error) {
       const result = toErrorResult(error, { actor, lang: 'id' }, log);

@@ -38,6 +38,7 @@ import { UsersScreen } from './screens/users/UsersScreen';
 import { VerifyScreen } from './screens/verify/VerifyScreen';
 import { DistributionVerifyScreen } from './screens/distributions/DistributionVerifyScreen';
 import { OpenTargetsScreen } from './screens/distributions/OpenTargetsScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
 
 type Can = (name: ProcedureName) => boolean;
 
@@ -74,6 +75,7 @@ const navigation: { route: Route; label: string; testId: string; screens: Route[
   { route: { screen: 'verify' }, label: 'nav.verify', testId: 'nav-verify', screens: ['verify'] },
   { route: { screen: 'backup' }, label: 'backup.nav', testId: 'nav-backup', screens: ['backup'] },
   { route: { screen: 'audit' }, label: 'auth.audit.nav', testId: 'nav-audit', screens: ['audit'] },
+  { route: { screen: 'sync' }, label: 'sync.screen.nav', testId: 'nav-sync', screens: ['sync'] },
   { route: { screen: 'users' }, label: 'auth.users.nav', testId: 'nav-users', screens: ['users'], shown: (can) => can('user:create') },
 ];
 
@@ -154,6 +156,8 @@ function Screen({ route }: { route: Route }) {
       return <UsersScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'imports':
       return <ImportScreen />;
     case 'import-batches':

@@ -30,7 +30,8 @@ export type Route =
   | { screen: 'reports' }
   | { screen: 'backup' }
   | { screen: 'users' }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  | { screen: 'sync' };
 
 const id = '([0-9a-f-]{36})';
 const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
@@ -62,6 +63,7 @@ const patterns: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^#\/cadangan$/, () => ({ screen: 'backup' })],
   [/^#\/pengguna$/, () => ({ screen: 'users' })],
   [/^#\/audit$/, () => ({ screen: 'audit' })],
+  [/^#\/sinkronisasi$/, () => ({ screen: 'sync' })],
 ];
 
 /** Routes live in the URL fragment (`#/mitra/<id>`), so Back works and nothing hits a server. */
@@ -128,6 +130,8 @@ export function routeHref(route: Route): string {
       return '#/pengguna';
     case 'audit':
       return '#/audit';
+    case 'sync':
+      return '#/sinkronisasi';
   }
 }
 

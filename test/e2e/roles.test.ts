@@ -65,6 +65,8 @@ const screens: ScreenCase[] = [
   { name: 'reports', hash: () => '#/laporan', ready: 'report-row', writes: ['report-generate', 'report-secretariat', 'report-secretariat-save'], reads: ['report-open'] },
   { name: 'backup', hash: () => '#/cadangan', ready: 'backup-folder', writes: ['backup-create'], reads: ['check-run'] },
   { name: 'audit', hash: () => '#/audit', ready: 'audit-table', writes: [], reads: ['audit-verify', 'audit-export'] },
+  // Not enrolled with a hub here: the screen says how to enrol; the Sync button is proven in sync-indicator.test.ts.
+  { name: 'sync', hash: () => '#/sinkronisasi', ready: 'sync-not-enrolled', writes: [], reads: ['no-conflicts'] },
 ];
 
 /** Every navigation entry; which of them a role gets is what the tests compare. */
@@ -83,6 +85,7 @@ const readNav = [
   'nav-verify',
   'nav-backup',
   'nav-audit',
+  'nav-sync',
 ];
 
 beforeAll(async () => {

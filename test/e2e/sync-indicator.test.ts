@@ -5,9 +5,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runKsbb } from '../fixtures/cli';
 import { freePort } from '../fixtures/postgres';
+import { apiOf } from '../fixtures/api';
+import { countOn, deviceFactory, syncDevice } from '../fixtures/sync-devices';
 import { startTestHub, type TestHub } from '../fixtures/sync-hub';
 import { AppScreen } from './models/app-screen';
 import { SyncIndicatorModel } from './models/sync-indicator';
+import { SyncScreenModel } from './models/sync-screen';
 import { ADMIN, addUser, callApi, launchChromium, type RunningHost, startHost } from './host';
 
 let hub: TestHub;
@@ -53,6 +56,49 @@ describe('the sync status indicator', () => {
     await expect(indicator.description()).resolves.toContain('1 perubahan menunggu dikirim');
     await expect(indicator.description()).resolves.toContain('sync_unreachable');
     await app.screenshot('sync-status-offline', { fullPage: false });
+    await app.page.close();
+  });
+});
+
+describe('the Sinkronisasi screen', () => {
+  const devices = deviceFactory();
+  afterAll(() => devices.cleanup());
+
+  test('the Sync button brings a conflict in; choosing a value settles it on this device and the other one', async () => {
+    const app = new AppScreen(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+    await app.open(host.openUrl);
+    const screen = new SyncScreenModel(app.page);
+    const back = await runKsbb(['--db', databasePath, 'sync', '--server', hub.url, '--json']);
+    expect(back.code).toBe(0);
+    const partner = await callApi(host, 'partner:create', { name: 'PT Sumber Pangan', entityKind: 'dunia_usaha', isCollaborator: true, contactName: 'Awal' });
+    expect((await runKsbb(['--db', databasePath, 'sync', '--json'])).code).toBe(0);
+
+    // Another office edits the same contact offline and syncs first; this one edits it too.
+    const other = await devices.enrolled(hub);
+    await syncDevice(other);
+    await other.withCore((core) => apiOf(core).ok('partner:update', { id: partner.id, contactName: 'Dewi dari kantor wali kota' }));
+    await syncDevice(other);
+    await callApi(host, 'partner:update', { id: partner.id, contactName: 'Eko dari Balai Kota' });
+
+    await screen.open();
+    await expect(app.page.getByTestId('no-conflicts').textContent()).resolves.toBe('Tidak ada konflik yang menunggu keputusan.');
+    await screen.syncNow();
+    await expect.poll(() => screen.conflicts().count()).toBe(1);
+    await expect(screen.firstConflictValues()).resolves.toEqual(['Eko dari Balai Kota', 'Dewi dari kantor wali kota']);
+    await expect(screen.conflicts().first().textContent()).resolves.toContain('Mitra · PT Sumber Pangan — ');
+    await app.dismissNotifications();
+    await app.screenshot('sync-conflicts');
+
+    await screen.use('remote');
+    await expect.poll(() => screen.conflicts().count()).toBe(0);
+    await app.dismissNotifications();
+    await screen.syncNow();
+    await expect.poll(() => screen.statusCard().getAttribute('data-state')).toBe('online');
+    await expect(screen.statusCard().textContent()).resolves.toContain('0 perubahan menunggu dikirim');
+    await app.screenshot('sync-screen-settled');
+    expect(await syncDevice(other)).toMatchObject({ conflicts: 0 });
+    expect(countOn(other, 'SELECT count(*) FROM partner WHERE id = ? AND contact_name = ?', partner.id, 'Dewi dari kantor wali kota')).toBe(1);
+    expect(countOn(other, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Eko dari Balai Kota'", partner.id)).toBe(0);
     await app.page.close();
   });
 });

@@ -110,17 +110,64 @@ describe('hub: health, version and devices', () => {
     expect(other.statusCode).toBe(200);
   });
 
-  it('answers 401 to a missing, unknown or revoked token', async () => {
-    const { deviceId, token } = await enrolDevice();
-    expect((await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders() })).statusCode).toBe(401);
-    expect((await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders('not-a-token') })).statusCode).toBe(401);
+  it('makes an address that had 10 refused enrolments in a minute wait (429), others and successes not counted', async () => {
+    let now = Date.parse('2024-03-15T09:00:00Z');
+    const throttled = buildHub({ store, clock: { now: () => new Date(now) }, log: false });
+    const enrol = (remoteAddress: string, code: string, deviceId = newId()) =>
+      throttled.inject({ method: 'POST', url: '/v1/enrol', headers: hubHeaders(), remoteAddress, payload: { code, deviceId, name: 'Tebak' } });
+    try {
+      // Enrolling many devices from one address is no guessing: successes do not count.
+      for (let i = 0; i < 12; i++) expect((await enrol('10.0.0.1', await store.createEnrolmentCode(new Date(now)))).statusCode).toBe(200);
+      for (let i = 0; i < 10; i++) {
+        now += 1000;
+        expect((await enrol('10.0.0.1', `AAAA-BBBB-${String(i).padStart(4, '0')}`)).statusCode).toBe(403);
+      }
+      const good = await store.createEnrolmentCode(new Date(now));
+      const blocked = await enrol('10.0.0.1', good);
+      expect(blocked.statusCode).toBe(429);
+      // The first refusal was 9 s ago: 51 s to wait.
+      expect(blocked.headers['retry-after']).toBe('51');
+      expect(blocked.json()).toMatchObject({ error: 'too_many_attempts', retryAfterSeconds: 51 });
+      expect((await enrol('10.0.0.2', good)).statusCode).toBe(200);
+
+      // A minute after the first refusal, one more try: nine refusals are left in the window.
+      now += 51_000;
+      expect((await enrol('10.0.0.1', await store.createEnrolmentCode(new Date(now)))).statusCode).toBe(200);
+      expect((await enrol('10.0.0.1', 'AAAA-BBBB-CCCC')).statusCode).toBe(403);
+      expect((await enrol('10.0.0.1', 'AAAA-BBBB-CCCC')).statusCode).toBe(429);
+    } finally {
+      await throttled.close();
+    }
+  });
+
+  it('answers 401 to a missing, unknown or revoked token, and says which', async () => {
+    const { deviceId, token } = await enrolDevice('Laptop Wilayah');
+    const missing = await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders() });
+    expect([missing.statusCode, missing.json().error]).toEqual([401, 'unauthorized']);
+    const unknown = await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders('not-a-token') });
+    expect([unknown.statusCode, unknown.json().error]).toEqual([401, 'unauthorized']);
+    expect((await store.listDevices()).find((d) => d.id === deviceId)).toEqual({ id: deviceId, name: 'Laptop Wilayah', enrolledAt: clock.now().toISOString(), revokedAt: null, lastSeenAt: null });
     expect((await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders(token) })).statusCode).toBe(200);
+    expect((await store.listDevices()).find((d) => d.id === deviceId)?.lastSeenAt).toBe(clock.now().toISOString());
+
     expect(await store.revokeDevice(deviceId, clock.now())).toBe(true);
+    expect(await store.revokeDevice(deviceId, clock.now())).toBe(false);
+    expect(await store.revokeDevice(newId(), clock.now())).toBe(false);
     const revoked = await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders(token) });
     expect(revoked.statusCode).toBe(401);
-    expect(revoked.json()).toMatchObject({ error: 'unauthorized' });
+    expect(revoked.json()).toMatchObject({ error: 'device_revoked', message: expect.stringContaining(deviceId) });
     const pushed = await push(token, newTargets(deviceId, 1));
-    expect(pushed.statusCode).toBe(401);
+    expect([pushed.statusCode, pushed.json().error]).toEqual([401, 'device_revoked']);
+    expect((await store.listDevices()).find((d) => d.id === deviceId)?.revokedAt).toBe(clock.now().toISOString());
+
+    // Enrolled again with a new code, under its own id: a new token works, the old one stays refused.
+    const code = await store.createEnrolmentCode(clock.now());
+    const again = await hub.inject({ method: 'POST', url: '/v1/enrol', headers: hubHeaders(), payload: { code, deviceId, name: 'Laptop Wilayah' } });
+    expect(again.statusCode, again.body).toBe(200);
+    const renewed = again.json<{ token: string }>().token;
+    expect((await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders(renewed) })).statusCode).toBe(200);
+    expect((await hub.inject({ method: 'GET', url: '/v1/pull', headers: hubHeaders(token) })).statusCode).toBe(401);
+    expect((await store.listDevices()).find((d) => d.id === deviceId)).toMatchObject({ revokedAt: null });
   });
 });
 
@@ -188,6 +235,31 @@ describe('hub: push and merge', () => {
     const [result] = await pushOk(b.token, [mutationOf(b.deviceId, 'target', id, { name: 'Z' }, { ms: t0 + 20 })]);
     expect(result?.status === 'conflict' && result.conflicts[0]?.winner).toBe('incoming');
     expect((await recordOf(a.token, 'target', id))?.fields.name).toBe('Z');
+  });
+
+  it('answers a replayed mutation whose first application was a conflict with that conflict again, changing nothing', async () => {
+    const a = await enrolDevice('A');
+    const b = await enrolDevice('B');
+    const id = newId();
+    const t0 = Date.parse('2024-03-15T08:00:00Z');
+    await pushOk(a.token, [mutationOf(a.deviceId, 'target', id, { name: 'RW 03', picName: 'Ani' }, { ms: t0 })]);
+    await pushOk(a.token, [mutationOf(a.deviceId, 'target', id, { name: 'RW 03 Barat', picName: 'Ani Lagi' }, { ms: t0 + 1000 })]);
+    // B never saw A's edits: both fields conflict; a plain create beside it in the same batch.
+    const conflicting = mutationOf(b.deviceId, 'target', id, { name: 'RW 03 Timur', picName: 'Budi' }, { ms: t0 + 2000, user: 'budi' });
+    const [plain] = newTargets(b.deviceId, 1);
+    const first = await pushOk(b.token, [conflicting, plain as TestMutation]);
+    expect(first.map((r) => r.status)).toEqual(['conflict', 'applied']);
+    const before = await pullAll(b.token);
+
+    // The answer was lost: the same batch again, and the conflicting mutation twice in one batch.
+    const again = await pushOk(b.token, [conflicting, plain as TestMutation, conflicting]);
+    expect(again).toEqual([first[0], { mutationId: plain?.mutationId, status: 'duplicate' }, { mutationId: conflicting.mutationId, status: 'duplicate' }]);
+    const conflicts = first[0]?.status === 'conflict' ? first[0].conflicts : [];
+    expect(conflicts.map((c) => [c.field, c.winner, c.hub.value, c.incoming.value])).toEqual([
+      ['name', 'incoming', 'RW 03 Barat', 'RW 03 Timur'],
+      ['picName', 'incoming', 'Ani Lagi', 'Budi'],
+    ]);
+    expect(await pullAll(b.token)).toEqual(before);
   });
 
   it('keeps a delete as a tombstone that pulls carry', async () => {

@@ -1,26 +1,20 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Input } from '../../electron/api/contract';
 import { AppError } from '../../electron/api/errors';
 import { SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../electron/api/sync-protocol';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../electron/cli/main';
-import type { Clock } from '../../electron/core/clock';
-import { type OpenedCore, openCore } from '../../electron/core/open';
 import { getState } from '../../electron/core/sync/apply';
 import { storedPath } from '../../electron/core/documents/store';
-import { enrolDevice, syncNow } from '../../electron/core/sync/service';
-import { syncedTables } from '../../electron/core/sync/tables';
+import { syncNow } from '../../electron/core/sync/service';
 import { apiOf } from '../fixtures/api';
-import { runKsbb } from '../fixtures/cli';
 import { PDF } from '../fixtures/documents';
 import { filesDir } from '../fixtures/imports/scenarios';
 import { freePort } from '../fixtures/postgres';
+import { bankDki, countOn, type Device, deviceFactory, queryOn, snapshot, syncDevice, syncNowOn } from '../fixtures/sync-devices';
 import { startTestHub, type TestHub } from '../fixtures/sync-hub';
-import { createTempDb, FIXED_NOW, repoRoot, type TempDb, TEST_ACTOR, TEST_APP_VERSION } from '../fixtures/temp-db';
+import { FIXED_NOW, repoRoot } from '../fixtures/temp-db';
 
 /**
  * The desktop side of sync (issue 8) against a real hub in this process (embedded PGlite on
@@ -31,144 +25,47 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 // A hub of its own for each test: a device enrolling pulls everything the hub holds.
 let hub: TestHub;
+const devices = deviceFactory();
 beforeEach(async () => {
   hub = await startTestHub();
 });
 afterEach(async () => {
+  devices.cleanup();
   await hub.close();
 });
 
-interface Device {
-  t: TempDb;
-  path: string;
-  /** `ksbb --db <this device> …` with this device's clock. */
-  ksbb(...argv: string[]): ReturnType<typeof runKsbb>;
-  /** Opens the core (with this device's clock) for `work`, closed afterwards. */
-  withCore<T>(work: (core: OpenedCore) => Promise<T> | T): Promise<T>;
-}
-
-const devices: Device[] = [];
-afterEach(() => {
-  for (const d of devices.splice(0)) d.t.cleanup();
-});
-
-function device(offsetMs = 0): Device {
-  const t = createTempDb();
-  const at = new Date(Date.parse(FIXED_NOW) + offsetMs).toISOString();
-  const clock: Clock = { now: () => new Date(at) };
-  const d: Device = {
-    t,
-    path: t.paths.databasePath,
-    ksbb: (...argv) => runKsbb(['--db', t.paths.databasePath, ...argv], { KSBB_NOW: at }),
-    async withCore(work) {
-      const core = openCore(t.paths, { appVersion: TEST_APP_VERSION, actor: TEST_ACTOR, clock });
-      try {
-        return await work(core);
-      } finally {
-        core.close();
-      }
-    },
-  };
-  devices.push(d);
-  return d;
-}
-
-async function enrolled(offsetMs = 0): Promise<Device> {
-  const d = device(offsetMs);
-  const run = await d.ksbb('sync', '--server', hub.url, '--enrol', await hub.enrolmentCode(), '--json');
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(EXIT_OK);
-  return d;
-}
-
-interface SyncJson {
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  pending: number;
-  rejected: unknown[];
-}
-
-async function sync(d: Device, expected: number = EXIT_OK): Promise<SyncJson> {
-  const run = await d.ksbb('sync', '--json');
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(expected);
-  return JSON.parse(run.stdout) as SyncJson;
-}
-
-/** Every synced table (and its list tables) of a device, row by row: two devices that converged answer the same. */
-function snapshot(d: Device): Record<string, unknown[]> {
-  const db = new Database(d.path, { readonly: true });
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const synced of syncedTables().values()) {
-      out[synced.name] = db.prepare(`SELECT * FROM ${synced.name} ORDER BY id`).all();
-      for (const link of synced.lists.values()) {
-        const name = getTableConfig(link.table).name;
-        out[name] = db.prepare(`SELECT * FROM ${name} ORDER BY 1, 2`).all();
-      }
-    }
-    return out;
-  } finally {
-    db.close();
-  }
-}
-
-function count(d: Device, query: string, ...params: unknown[]): number {
-  const db = new Database(d.path, { readonly: true });
-  try {
-    return db.prepare(query).pluck().get(...params) as number;
-  } finally {
-    db.close();
-  }
-}
-
 function tokenOf(d: Device): string {
-  const db = new Database(d.path, { readonly: true });
-  try {
-    return db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get() as string;
-  } finally {
-    db.close();
-  }
+  const [row] = queryOn<{ value: string }>(d, "SELECT value FROM sync_state WHERE key = 'device_token'");
+  if (!row) throw new Error('device holds no token');
+  return row.value;
 }
-
-const bank: Input<'partner:create'> = {
-  name: 'PT. Bank DKI',
-  entityKind: 'bumn_bumd',
-  isCollaborator: true,
-  contactName: 'Siti Rahman',
-  phone: '0812-3456-7890',
-  email: 'humas@bankdki.co.id',
-  regionCode: '31.71.01.1001',
-  programIds: ['umkm', 'pangan'],
-};
 
 describe('ksbb sync between two devices', () => {
   it('converges on creates, edits, deletes, a verification act and an imported workbook (then its rollback)', async () => {
-    const a = await enrolled();
-    const b = await enrolled();
+    const a = await devices.enrolled(hub);
+    const b = await devices.enrolled(hub);
     const imported = await a.ksbb('import', join(filesDir, 'clean.xlsx'), '--json');
     expect(imported.code).toBe(EXIT_OK);
     const { batchId } = JSON.parse(imported.stdout) as { batchId: string };
     const { partnerId, targetId } = await a.withCore(async (core) => {
       const api = apiOf(core);
-      const partner = await api.ok('partner:create', bank);
+      const partner = await api.ok('partner:create', bankDki);
       const target = await api.ok('target:create', { kind: 'rw', regionCode: '31.71.01.1002', rw: 7, vulnerableFamilies: 40, picName: 'Pak RW' });
       return { partnerId: partner.id, targetId: target.id };
     });
 
-    const first = await sync(a);
+    const first = await syncDevice(a);
     expect(first.pushed).toBeGreaterThan(8);
     expect(first.pending).toBe(0);
-    const received = await sync(b);
+    const received = await syncDevice(b);
     expect(received.pulled).toBeGreaterThan(8);
     expect(snapshot(b)).toEqual(snapshot(a));
-    expect(count(b, 'SELECT count(*) FROM distribution WHERE import_batch_id = ? AND deleted_at IS NULL', batchId)).toBe(8);
+    expect(countOn(b, 'SELECT count(*) FROM distribution WHERE import_batch_id = ? AND deleted_at IS NULL', batchId)).toBe(8);
     // The RW a target names exists on the receiving device too, and the pulled rows are audited as the other device's.
-    expect(count(b, "SELECT count(*) FROM region WHERE code = '31.71.01.1002.007'")).toBe(1);
-    expect(count(b, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND table_name = 'partner' AND record_id = ?", partnerId)).toBe(1);
+    expect(countOn(b, "SELECT count(*) FROM region WHERE code = '31.71.01.1002.007'")).toBe(1);
+    expect(countOn(b, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND table_name = 'partner' AND record_id = ?", partnerId)).toBe(1);
     // Pulled changes do not go back out.
-    expect(count(b, 'SELECT count(*) FROM sync_outbox')).toBe(0);
+    expect(countOn(b, 'SELECT count(*) FROM sync_outbox')).toBe(0);
 
     const verified = await b.withCore(async (core) => {
       const api = apiOf(core);
@@ -181,18 +78,20 @@ describe('ksbb sync between two devices', () => {
     const rollback = await a.ksbb('batch', 'rollback', batchId, '--json');
     expect(rollback.code).toBe(EXIT_OK);
 
-    await sync(a);
-    await sync(b);
-    await sync(a);
+    await syncDevice(a);
+    await syncDevice(b);
+    await syncDevice(a);
     expect(snapshot(a)).toEqual(snapshot(b));
     for (const d of [a, b]) {
-      expect(count(d, 'SELECT count(*) FROM distribution WHERE import_batch_id = ? AND deleted_at IS NULL', batchId)).toBe(0);
-      expect(count(d, 'SELECT count(*) FROM import_batch WHERE id = ? AND rolled_back_at IS NOT NULL', batchId)).toBe(1);
-      expect(count(d, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Budi Santoso'", partnerId)).toBe(1);
-      expect(count(d, 'SELECT count(*) FROM partner_program WHERE partner_id = ?', partnerId)).toBe(1);
-      expect(count(d, 'SELECT vulnerable_families FROM target WHERE id = ?', targetId)).toBe(55);
-      expect(count(d, "SELECT count(*) FROM distribution WHERE id IN (?, ?) AND verification_status = 'diverifikasi_wilayah'", ...verified.ids)).toBe(2);
-      expect(count(d, "SELECT count(*) FROM verification WHERE id = ? AND rows = 2", verified.verificationId)).toBe(1);
+      expect(countOn(d, 'SELECT count(*) FROM distribution WHERE import_batch_id = ? AND deleted_at IS NULL', batchId)).toBe(0);
+      expect(countOn(d, 'SELECT count(*) FROM import_batch WHERE id = ? AND rolled_back_at IS NOT NULL', batchId)).toBe(1);
+      expect(countOn(d, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Budi Santoso'", partnerId)).toBe(1);
+      expect(countOn(d, 'SELECT count(*) FROM partner_program WHERE partner_id = ?', partnerId)).toBe(1);
+      expect(countOn(d, 'SELECT vulnerable_families FROM target WHERE id = ?', targetId)).toBe(55);
+      expect(countOn(d, "SELECT count(*) FROM distribution WHERE id IN (?, ?) AND verification_status = 'diverifikasi_wilayah'", ...verified.ids)).toBe(2);
+      expect(countOn(d, "SELECT count(*) FROM verification WHERE id = ? AND rows = 2", verified.verificationId)).toBe(1);
+      // The act's rows too: each distribution's level history and previous status.
+      expect(countOn(d, "SELECT count(*) FROM verification_row WHERE verification_id = ? AND from_status = 'dilaporkan'", verified.verificationId)).toBe(2);
       // Foreign keys, documents and the audit chain hold on both devices.
       const check = await d.ksbb('check', '--json');
       expect(check.stdout).toContain('"ok":true');
@@ -201,16 +100,16 @@ describe('ksbb sync between two devices', () => {
   });
 
   it('records the same field edited offline on both devices as a conflict: both values kept, exit 1 until decided', async () => {
-    const a = await enrolled();
-    const b = await enrolled();
-    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bank)).id);
-    await sync(a);
-    await sync(b);
+    const a = await devices.enrolled(hub);
+    const b = await devices.enrolled(hub);
+    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bankDki)).id);
+    await syncDevice(a);
+    await syncDevice(b);
 
     await a.withCore((core) => apiOf(core).ok('partner:update', { id: partnerId, contactName: 'Ani dari perangkat A' }));
     await b.withCore((core) => apiOf(core).ok('partner:update', { id: partnerId, contactName: 'Banu dari perangkat B' }));
-    await sync(a);
-    const conflicted = await sync(b, EXIT_PROBLEMS);
+    await syncDevice(a);
+    const conflicted = await syncDevice(b, EXIT_PROBLEMS);
     expect(conflicted.conflicts).toBe(1);
 
     const listed = await b.ksbb('conflicts', 'list', '--json');
@@ -222,17 +121,17 @@ describe('ksbb sync between two devices', () => {
     expect(human.stdout).toContain('Banu dari perangkat B');
     expect(human.stdout).toContain('Ani dari perangkat A');
 
-    await sync(a);
+    await syncDevice(a);
     expect(snapshot(a)).toEqual(snapshot(b));
     const kept = conflicts[0]?.winner === 'local' ? 'Banu dari perangkat B' : 'Ani dari perangkat A';
-    expect(count(a, 'SELECT count(*) FROM partner WHERE id = ? AND contact_name = ?', partnerId, kept)).toBe(1);
+    expect(countOn(a, 'SELECT count(*) FROM partner WHERE id = ? AND contact_name = ?', partnerId, kept)).toBe(1);
     // Nothing new, but the conflict still waits for a person.
-    const again = await sync(b, EXIT_PROBLEMS);
+    const again = await syncDevice(b, EXIT_PROBLEMS);
     expect(again).toMatchObject({ pushed: 0, pulled: 0, conflicts: 1 });
   });
 
   it('a replayed push changes nothing on the hub', async () => {
-    const a = await enrolled();
+    const a = await devices.enrolled(hub);
     const bodies: string[] = [];
     const recording: typeof fetch = (url, init) => {
       if (String(url).endsWith('/v1/push') && typeof init?.body === 'string') bodies.push(init.body);
@@ -240,7 +139,7 @@ describe('ksbb sync between two devices', () => {
     };
     const token = await a.withCore(async (core) => {
       const api = apiOf(core);
-      const partner = await api.ok('partner:create', bank);
+      const partner = await api.ok('partner:create', bankDki);
       await api.ok('partner:update', { id: partner.id, contactName: 'Budi Santoso' });
       await syncNow(core.deps, { fetch: recording });
       return getState(core.deps, 'device_token');
@@ -257,11 +156,11 @@ describe('ksbb sync between two devices', () => {
     const { results } = (await replay.json()) as { results: { status: string }[] };
     expect(results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(await hub.store.pull(0, 5000)).toEqual(before);
-    expect(await sync(a)).toMatchObject({ pushed: 0, pulled: 0, pending: 0 });
+    expect(await syncDevice(a)).toMatchObject({ pushed: 0, pulled: 0, pending: 0 });
   });
 
   it('says why when the hub cannot be reached or speaks another protocol, and keeps the changes (exit 2)', async () => {
-    const never = device();
+    const never = devices.device();
     const notEnrolled = await never.ksbb('sync');
     expect(notEnrolled.code).toBe(EXIT_USAGE);
     expect(notEnrolled.stderr).toContain('belum terdaftar');
@@ -273,8 +172,8 @@ describe('ksbb sync between two devices', () => {
     expect(noServer.code).toBe(EXIT_USAGE);
     expect(noServer.stderr).toContain('ksbb sync --server URL --enrol KODE');
 
-    const a = await enrolled();
-    await a.withCore((core) => apiOf(core).ok('partner:create', bank));
+    const a = await devices.enrolled(hub);
+    await a.withCore((core) => apiOf(core).ok('partner:create', bankDki));
     const oldClient: typeof fetch = (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), [SYNC_PROTOCOL_HEADER]: '0' } });
     await a.withCore(async (core) => {
       const refused = await syncNow(core.deps, { fetch: oldClient }).catch((error: unknown) => error);
@@ -289,7 +188,7 @@ describe('ksbb sync between two devices', () => {
     expect(down.stderr).toContain('tidak dapat dihubungi');
     expect(down.stderr).toContain('ECONNREFUSED');
     expect(JSON.parse(down.stdout)).toMatchObject({ ok: false, error: { code: 'sync_unreachable' } });
-    expect(count(a, 'SELECT count(*) FROM sync_outbox WHERE pushed_at IS NULL')).toBe(1);
+    expect(countOn(a, 'SELECT count(*) FROM sync_outbox WHERE pushed_at IS NULL')).toBe(1);
     const english = await a.ksbb('sync', '--lang', 'en');
     expect(english.code).toBe(EXIT_USAGE);
     expect(english.stderr).toContain('cannot be reached');
@@ -307,22 +206,15 @@ describe('ksbb sync between two devices', () => {
 });
 
 describe('sync under clock skew and interruption', () => {
-  async function enrolCore(d: Device, core: OpenedCore): Promise<void> {
-    await enrolDevice(core.deps, { server: hub.url, code: await hub.enrolmentCode() });
-    expect(d.path).toBe(core.deps.paths.databasePath);
-  }
-
   it('converges with device clocks a day ahead and a day behind: the later edit in causal order wins', async () => {
-    const a = device(DAY_MS);
-    const b = device(-DAY_MS);
+    const a = await devices.enrolled(hub, { offsetMs: DAY_MS, via: 'core' });
+    const b = await devices.enrolled(hub, { offsetMs: -DAY_MS, via: 'core' });
     const partnerId = await a.withCore(async (core) => {
-      await enrolCore(a, core);
-      const id = (await apiOf(core).ok('partner:create', bank)).id;
+      const id = (await apiOf(core).ok('partner:create', bankDki)).id;
       await syncNow(core.deps);
       return id;
     });
     await b.withCore(async (core) => {
-      await enrolCore(b, core);
       await syncNow(core.deps);
       // Two days behind a's stamp by its own clock, and still after it: b saw a's change.
       await apiOf(core).ok('partner:update', { id: partnerId, contactName: 'Diubah di perangkat B' });
@@ -334,16 +226,16 @@ describe('sync under clock skew and interruption', () => {
       await apiOf(core).ok('partner:update', { id: partnerId, email: 'baru@bankdki.co.id' });
       await syncNow(core.deps);
     });
-    await b.withCore((core) => syncNow(core.deps));
+    await syncNowOn(b);
     expect(snapshot(a)).toEqual(snapshot(b));
-    expect(count(a, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Diubah di perangkat B' AND email = 'baru@bankdki.co.id'", partnerId)).toBe(1);
+    expect(countOn(a, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Diubah di perangkat B' AND email = 'baru@bankdki.co.id'", partnerId)).toBe(1);
   });
 
   it('a `ksbb sync` process killed (SIGKILL) while applying pulled pages resumes without losing or repeating a change', async () => {
-    const a = await enrolled();
-    const b = await enrolled();
+    const a = await devices.enrolled(hub);
+    const b = await devices.enrolled(hub);
     expect((await a.ksbb('demo', '--partners', '2500', '--pledges', '0', '--distributions', '0')).code).toBe(EXIT_OK);
-    await sync(a);
+    await syncDevice(a);
     const records = (await hub.store.pull(0, 5000)).changes;
     expect(records.length).toBeGreaterThan(2500);
 
@@ -352,39 +244,37 @@ describe('sync under clock skew and interruption', () => {
     // Killed as soon as its first page (of four) is in.
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && child.exitCode === null) {
-      if (count(b, "SELECT count(*) FROM sync_state WHERE key = 'cursor' AND CAST(value AS INTEGER) > 0") > 0) break;
+      if (countOn(b, "SELECT count(*) FROM sync_state WHERE key = 'cursor' AND CAST(value AS INTEGER) > 0") > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     child.kill('SIGKILL');
     await exited;
 
     // Whatever it had applied is exactly the pages below its cursor, each record once.
-    const cursor = count(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'");
+    const cursor = countOn(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'");
     expect(cursor).toBeGreaterThan(0);
     expect(cursor).toBeLessThan(records.at(-1)?.seq ?? 0);
     const below = records.filter((r) => r.seq <= cursor);
-    expect(count(b, 'SELECT count(*) FROM partner')).toBe(below.filter((r) => r.table === 'partner').length);
-    expect(count(b, "SELECT count(*) FROM audit_log WHERE action = 'sync'")).toBe(below.length);
+    expect(countOn(b, 'SELECT count(*) FROM partner')).toBe(below.filter((r) => r.table === 'partner').length);
+    expect(countOn(b, "SELECT count(*) FROM audit_log WHERE action = 'sync'")).toBe(below.length);
 
-    await sync(b);
+    await syncDevice(b);
     expect(snapshot(b)).toEqual(snapshot(a));
-    expect(count(b, "SELECT count(*) FROM audit_log WHERE action = 'sync'")).toBe(records.length);
-    expect(count(b, "SELECT count(DISTINCT table_name || record_id) FROM audit_log WHERE action = 'sync'")).toBe(records.length);
+    expect(countOn(b, "SELECT count(*) FROM audit_log WHERE action = 'sync'")).toBe(records.length);
+    expect(countOn(b, "SELECT count(DISTINCT table_name || record_id) FROM audit_log WHERE action = 'sync'")).toBe(records.length);
   });
 
   it('a device stopped in the middle of a pull resumes without losing or repeating a change', async () => {
-    const a = device();
+    const a = await devices.enrolled(hub, { via: 'core' });
     const ids = await a.withCore(async (core) => {
-      await enrolCore(a, core);
       const api = apiOf(core);
       const made: string[] = [];
-      for (let i = 1; i <= 6; i++) made.push((await api.ok('partner:create', { ...bank, name: `PT Mitra Sinkron ${i}` })).id);
+      for (let i = 1; i <= 6; i++) made.push((await api.ok('partner:create', { ...bankDki, name: `PT Mitra Sinkron ${i}` })).id);
       await syncNow(core.deps);
       return made;
     });
-    const b = device();
+    const b = await devices.enrolled(hub, { via: 'core' });
     await b.withCore(async (core) => {
-      await enrolCore(b, core);
       let seen = 0;
       const failing = syncNow(core.deps, {
         pullLimit: 2,
@@ -396,21 +286,21 @@ describe('sync under clock skew and interruption', () => {
       await expect(failing).rejects.toThrow('power cut');
     });
     // Page 1 is in with its cursor; page 2 left nothing behind.
-    expect(count(b, 'SELECT count(*) FROM partner')).toBe(2);
-    expect(count(b, "SELECT count(*) FROM audit_log WHERE action = 'sync'")).toBe(2);
-    expect(count(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'")).toBeGreaterThan(0);
+    expect(countOn(b, 'SELECT count(*) FROM partner')).toBe(2);
+    expect(countOn(b, "SELECT count(*) FROM audit_log WHERE action = 'sync'")).toBe(2);
+    expect(countOn(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'")).toBeGreaterThan(0);
 
-    await b.withCore((core) => syncNow(core.deps, { pullLimit: 2 }));
+    await syncNowOn(b, { pullLimit: 2 });
     expect(snapshot(b)).toEqual(snapshot(a));
-    for (const id of ids) expect(count(b, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND record_id = ?", id)).toBe(1);
+    for (const id of ids) expect(countOn(b, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND record_id = ?", id)).toBe(1);
   });
 });
 
 describe('push and pull at the edges', () => {
   it('sends a batch again when its answer was lost, and keeps refused changes in the outbox with the reason', async () => {
-    const a = await enrolled();
+    const a = await devices.enrolled(hub);
     await a.withCore(async (core) => {
-      const partner = await apiOf(core).ok('partner:create', bank);
+      const partner = await apiOf(core).ok('partner:create', bankDki);
       let cut = false;
       const answerLost: typeof fetch = async (url, init) => {
         const response = await fetch(url, init);
@@ -436,15 +326,15 @@ describe('push and pull at the edges', () => {
     expect(run.code).toBe(EXIT_PROBLEMS);
     expect(run.stdout).toContain('unknown_field: partner.bogus');
     expect(run.stdout).toContain('out_of_scope');
-    expect(count(a, 'SELECT count(*) FROM sync_outbox WHERE rejected_at IS NOT NULL AND pushed_at IS NULL')).toBe(2);
+    expect(countOn(a, 'SELECT count(*) FROM sync_outbox WHERE rejected_at IS NOT NULL AND pushed_at IS NULL')).toBe(2);
     const hubPartner = (await hub.store.pull(0, 5000)).changes[0];
     expect(hubPartner?.fields).toMatchObject({ contactName: 'Budi Santoso' });
     expect(hubPartner?.fields).not.toHaveProperty('bogus');
   });
 
   it('splits an imported batch over several pushes and marks its outbox entry only once all of it is in', async () => {
-    const a = await enrolled();
-    const b = await enrolled();
+    const a = await devices.enrolled(hub);
+    const b = await devices.enrolled(hub);
     expect((await a.ksbb('import', join(filesDir, 'clean.xlsx'))).code).toBe(EXIT_OK);
     let pushes = 0;
     const pendingDuringPush: number[] = [];
@@ -463,35 +353,35 @@ describe('push and pull at the edges', () => {
     expect(pushes).toBeGreaterThan(4);
     // The one import entry stays waiting until its last batch is answered.
     expect(pendingDuringPush.every((n) => n === 1)).toBe(true);
-    await sync(b);
+    await syncDevice(b);
     expect(snapshot(b)).toEqual(snapshot(a));
   });
 
   it('a change made in the open app after `ksbb sync` pulled a later-stamped one beside it still wins', async () => {
     // a's clock runs an hour ahead; b's app keeps its database open while `ksbb sync` runs in another core.
-    const a = await enrolled(60 * 60 * 1000);
-    const b = await enrolled();
-    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bank)).id);
-    await sync(a);
+    const a = await devices.enrolled(hub, { offsetMs: 60 * 60 * 1000 });
+    const b = await devices.enrolled(hub);
+    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bankDki)).id);
+    await syncDevice(a);
     await b.withCore(async (app) => {
-      await sync(b);
-      expect(count(b, 'SELECT count(*) FROM partner WHERE id = ?', partnerId)).toBe(1);
+      await syncDevice(b);
+      expect(countOn(b, 'SELECT count(*) FROM partner WHERE id = ?', partnerId)).toBe(1);
       await apiOf(app).ok('partner:update', { id: partnerId, contactName: 'Diubah setelah sinkron' });
     });
-    await sync(b);
-    await sync(a);
-    expect(count(a, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Diubah setelah sinkron'", partnerId)).toBe(1);
+    await syncDevice(b);
+    await syncDevice(a);
+    expect(countOn(a, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Diubah setelah sinkron'", partnerId)).toBe(1);
     expect(snapshot(a)).toEqual(snapshot(b));
   });
 
   it('rebases a change made while a pull was on its way: the later local edit stays, is pushed, and both values are recorded', async () => {
-    const a = await enrolled();
-    const b = await enrolled(60 * 60 * 1000);
-    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bank)).id);
-    await sync(a);
-    await sync(b);
+    const a = await devices.enrolled(hub);
+    const b = await devices.enrolled(hub, { offsetMs: 60 * 60 * 1000 });
+    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bankDki)).id);
+    await syncDevice(a);
+    await syncDevice(b);
     await a.withCore((core) => apiOf(core).ok('partner:update', { id: partnerId, contactName: 'Dari perangkat A' }));
-    await sync(a);
+    await syncDevice(a);
 
     const report = await b.withCore(async (core) => {
       let edited = false;
@@ -512,17 +402,17 @@ describe('push and pull at the edges', () => {
     expect(human.code).toBe(EXIT_OK);
     expect(human.stdout).toMatch(/pushed.*pulled.*conflicts/s);
     expect(snapshot(a)).toEqual(snapshot(b));
-    expect(count(a, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Dari perangkat B'", partnerId)).toBe(1);
+    expect(countOn(a, "SELECT count(*) FROM partner WHERE id = ? AND contact_name = 'Dari perangkat B'", partnerId)).toBe(1);
   });
 });
 
 describe('what a pull accepts', () => {
   it('applies only tables and fields this database has, and refuses a malformed page without writing anything', async () => {
-    const a = await enrolled();
-    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bank)).id);
-    await sync(a);
-    const b = await enrolled();
-    const cursorBefore = count(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'");
+    const a = await devices.enrolled(hub);
+    const partnerId = await a.withCore(async (core) => (await apiOf(core).ok('partner:create', bankDki)).id);
+    await syncDevice(a);
+    const b = await devices.enrolled(hub);
+    const cursorBefore = countOn(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'");
     const fromNewerSchema: typeof fetch = async (url, init) => {
       const response = await fetch(url, init);
       if (!String(url).includes('/v1/pull')) return response;
@@ -536,7 +426,7 @@ describe('what a pull accepts', () => {
     await b.withCore(async (core) => {
       await expect(syncNow(core.deps, { fetch: malformed })).rejects.toMatchObject({ code: 'sync_refused', params: { code: 'malformed_answer' } });
     });
-    expect(count(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'")).toBe(cursorBefore);
+    expect(countOn(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'")).toBe(cursorBefore);
 
     // Re-enrolled from the start, so the partner comes again, with a field and a table this schema lacks.
     await b.withCore(async (core) => {
@@ -544,25 +434,25 @@ describe('what a pull accepts', () => {
       core.deps.db.$client.exec('DELETE FROM partner_program; DELETE FROM partner');
       await syncNow(core.deps, { fetch: fromNewerSchema });
     });
-    expect(count(b, 'SELECT count(*) FROM partner WHERE id = ?', partnerId)).toBe(1);
-    expect(count(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'")).toBe(cursorBefore + 1);
+    expect(countOn(b, 'SELECT count(*) FROM partner WHERE id = ?', partnerId)).toBe(1);
+    expect(countOn(b, "SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'cursor'")).toBe(cursorBefore + 1);
     expect(snapshot(b)).toEqual(snapshot(a));
   });
 });
 
 describe('documents', () => {
   it('a PKS scan travels as a blob by SHA-256: uploaded before its record, fetched and checked on the other device', async () => {
-    const a = await enrolled();
-    const b = await enrolled();
+    const a = await devices.enrolled(hub);
+    const b = await devices.enrolled(hub);
     const doc = await a.withCore(async (core) => {
       const api = apiOf(core);
-      const partner = await api.ok('partner:create', bank);
+      const partner = await api.ok('partner:create', bankDki);
       const pks = await api.ok('agreement:create', { number: '001/PKS/KSBB/2024', partnerId: partner.id, agencyId: 'dkpkp', programIds: ['pangan'], signedOn: '2024-01-10', validFrom: '2024-01-10', validUntil: '2025-01-09' });
       return api.ok('document:attach', { agreementId: pks.id, fileName: 'pks-001.pdf', contentBase64: PDF.toString('base64') });
     });
-    await sync(a);
+    await syncDevice(a);
     expect(await hub.store.blobSize(doc.sha256)).toBe(PDF.length);
-    const received = await sync(b);
+    const received = await syncDevice(b);
     expect(received).toMatchObject({ missingFiles: [] });
     const path = storedPath(b.t.paths.documentsDir, doc.sha256);
     expect(existsSync(path)).toBe(true);

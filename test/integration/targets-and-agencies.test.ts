@@ -130,7 +130,11 @@ describe('agencies (SKPD)', () => {
       ['create', 'dinsos'],
       ['update', 'dkpkp'],
     ]);
-    expect(all("SELECT seq FROM sync_outbox WHERE table_name = 'agency'")).toEqual([]);
+    // Both go to the other devices: partners, agreements and SKPD accounts there name them.
+    expect(all("SELECT record_id, op, payload FROM sync_outbox WHERE table_name = 'agency' ORDER BY seq")).toEqual([
+      { record_id: 'dinsos', op: 'upsert', payload: JSON.stringify({ name: 'Dinas Sosial', shortName: 'Dinsos' }) },
+      { record_id: 'dkpkp', op: 'upsert', payload: JSON.stringify({ name: 'Dinas Ketahanan Pangan, Kelautan dan Pertanian DKI' }) },
+    ]);
     core.close();
     const reopened = t.open();
     expect(reopened.reference.changed).toBe(0);

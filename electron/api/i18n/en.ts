@@ -194,7 +194,9 @@ export const en: Messages = {
     sync_not_enrolled: 'This database is not enrolled as a device of a central server yet: run ksbb sync --server URL --enrol CODE (a code from the administrator, ksbb server enrol-code).',
     sync_unreachable: 'The central server {{url}} cannot be reached: {{reason}}. Nothing is lost; changes wait in the outbox until the next sync.',
     sync_refused: 'The central server {{url}} refused ({{status}} {{code}}): {{reason}}',
+    sync_device_revoked: 'The central server {{url}} has revoked this device: it no longer accepts its changes nor sends it any. Ask the administrator for a new code and enrol it again: ksbb sync --server URL --enrol CODE.',
     sync_update_required: 'Please update: this device speaks sync protocol {{client}}, the central server {{url}} speaks {{hub}}; update the older one. {{reason}}',
+    sync_conflict_resolved: 'Conflict {{id}} was already decided by {{by}}; nothing was changed.',
     audit_log_append_only: 'The audit trail is append-only; entries cannot be changed or deleted.',
     skpd_agency_required: 'Account {{username}} has the SKPD role: choose its SKPD (the programs the account may change).',
   },
@@ -294,11 +296,17 @@ Commands:
       --database-url URL PostgreSQL (or env DATABASE_URL)
   server enrol-code    print a one-time device enrolment code (valid 24 hours)
       --data FOLDER | --database-url URL   the same hub data as ksbb server
+  server devices       the enrolled devices: id, name, enrolled, last seen, revoked
+  server revoke-device ID
+                       refuse a device's token from now on (exit 1: no such device or already
+                       revoked); the device must be enrolled again with a new code
   sync --server URL --enrol CODE
                        enrol this database as a device of the hub (code from ksbb server enrol-code)
   sync [--server URL]  push and pull until level with the hub: pushed, pulled, conflicts;
                        exit 1 when conflicts wait, exit 2 when the hub is unreachable or refuses
   conflicts list       conflicts waiting for a decision: both values, devices and users
+  conflicts resolve ID --use local|remote
+                       decide a conflict: the chosen value is written again, synced and audited
 
 Global options:
   --db PATH            database file (or env KSBB_DB; default: the desktop app's database)

@@ -199,7 +199,9 @@ export const id = {
     sync_not_enrolled: 'Database ini belum terdaftar sebagai perangkat di server pusat: jalankan ksbb sync --server URL --enrol KODE (kode dari administrator, ksbb server enrol-code).',
     sync_unreachable: 'Server pusat {{url}} tidak dapat dihubungi: {{reason}}. Tidak ada yang hilang; perubahan menunggu di kotak keluar sampai sinkronisasi berikutnya.',
     sync_refused: 'Server pusat {{url}} menolak ({{status}} {{code}}): {{reason}}',
+    sync_device_revoked: 'Server pusat {{url}} telah mencabut perangkat ini: perubahannya tidak diterima lagi dan tidak ada data yang dikirim kepadanya. Minta kode baru kepada administrator dan daftarkan ulang: ksbb sync --server URL --enrol KODE.',
     sync_update_required: 'Mohon perbarui: versi protokol sinkronisasi perangkat ini ({{client}}) tidak cocok dengan server pusat {{url}} ({{hub}}); perbarui yang lebih lama. {{reason}}',
+    sync_conflict_resolved: 'Konflik {{id}} sudah diputuskan oleh {{by}}; tidak ada yang diubah.',
     audit_log_append_only: 'Jejak audit hanya dapat ditambah; entri tidak dapat diubah atau dihapus.',
     skpd_agency_required: 'Akun {{username}} berperan SKPD: pilih SKPD-nya (program yang boleh diubah akun ini).',
   },
@@ -301,11 +303,17 @@ Perintah:
       --database-url URL PostgreSQL (atau env DATABASE_URL)
   server enrol-code    cetak kode pendaftaran perangkat sekali pakai (berlaku 24 jam)
       --data FOLDER | --database-url URL   data hub yang sama dengan ksbb server
+  server devices       perangkat terdaftar: id, nama, terdaftar, terakhir terlihat, dicabut
+  server revoke-device ID
+                       tolak token perangkat mulai sekarang (exit 1: perangkat tidak ada atau sudah
+                       dicabut); perangkat itu harus didaftarkan ulang dengan kode baru
   sync --server URL --enrol KODE
                        daftarkan database ini sebagai perangkat hub (kode dari ksbb server enrol-code)
   sync [--server URL]  kirim dan terima perubahan sampai sama dengan hub: pushed, pulled, conflicts;
                        exit 1 bila ada konflik menunggu, exit 2 bila hub tak terjangkau atau menolak
   conflicts list       konflik yang menunggu keputusan: kedua nilai, perangkat dan pengguna
+  conflicts resolve ID --use local|remote
+                       putuskan konflik: nilai yang dipilih ditulis ulang, disinkronkan dan diaudit
 
 Opsi global:
   --db PATH            berkas database (atau env KSBB_DB; bawaan: database aplikasi desktop)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { schemaVersion } from '../../../db/connection';
 import { resolveSession } from '../../core/auth/service';
 import { startDailyBackups } from '../../core/backup/service';
+import { startBackgroundSync } from '../../core/sync/background';
 import { createDemoData } from '../../core/demo/generate';
 import { startWebHost } from '../../webhost/server';
 import { intOption, UsageError } from '../args';
@@ -48,10 +49,12 @@ export const foundationCommands = {
     run: async ({ deps, handlers, io, t, output, actor }, { port, rendererDir }) => {
       const host = await startWebHost({ handlers, rendererDir, port, actor, log, resolveSession: (token) => resolveSession(deps, token) });
       const backups = startDailyBackups(deps, log);
+      const syncing = startBackgroundSync(deps, log);
       output({ url: host.openUrl, token: host.token }, t('cli.serving', { url: host.openUrl }));
       await io.untilStopped();
       await host.close();
       await backups.stop();
+      await syncing.stop();
       io.stderr.write(`${t('cli.stopped')}\n`);
       return EXIT_OK;
     },

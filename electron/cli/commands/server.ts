@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
-import { SYNC_PROTOCOL_VERSION } from '../../api/sync-protocol';
+import { enrolRequestSchema, SYNC_PROTOCOL_VERSION } from '../../api/sync-protocol';
 import { systemClock } from '../../core/clock';
 import { userDataDir } from '../../core/paths';
 import { buildHub } from '../../../server/app';
 import { ENROLMENT_CODE_VALID_MS, type HubDatabase, openHubStore } from '../../../server/store';
 import { intOption, type ParsedCommandLine, stringOption, UsageError } from '../args';
-import { EXIT_OK, fileCommand } from './types';
+import { EXIT_OK, EXIT_PROBLEMS, fileCommand } from './types';
 
 export const DEFAULT_HUB_PORT = 4870;
 
@@ -72,6 +72,47 @@ export const serverCommands = {
         const result = { code, expiresAt: new Date(now.getTime() + ENROLMENT_CODE_VALID_MS).toISOString() };
         output(result, t('hub.cli.enrolCode', result));
         return EXIT_OK;
+      } finally {
+        await store.close();
+      }
+    },
+  }),
+  'server devices': fileCommand({
+    prepare: () => null,
+    runWithoutDatabase: async ({ cl, io, t, output }) => {
+      const store = await openHubStore(hubDatabase(cl, io.env));
+      try {
+        const devices = await store.listDevices();
+        const lines = devices.map((d) =>
+          t('hub.cli.device', { ...d, state: d.revokedAt === null ? t('hub.cli.active') : t('hub.cli.revokedAt', { at: d.revokedAt }), lastSeenAt: d.lastSeenAt ?? '—' }),
+        );
+        output({ devices }, devices.length === 0 ? t('hub.cli.noDevices') : lines.join('\n'));
+        return EXIT_OK;
+      } finally {
+        await store.close();
+      }
+    },
+  }),
+  'server revoke-device': fileCommand({
+    prepare: (cl) => {
+      const deviceId = cl.positionals[0] as string;
+      if (!enrolRequestSchema.shape.deviceId.safeParse(deviceId).success) throw new UsageError('hub.cli.badDeviceId', { value: deviceId }, cl.lang);
+      return { deviceId };
+    },
+    runWithoutDatabase: async ({ cl, io, t, output }, { deviceId }) => {
+      const store = await openHubStore(hubDatabase(cl, io.env));
+      try {
+        if (await store.revokeDevice(deviceId, systemClock.now())) {
+          output({ deviceId, revoked: true }, t('hub.cli.revoked', { deviceId }));
+          return EXIT_OK;
+        }
+        // Nothing changed: say whether the id is unknown or was revoked before.
+        const known = (await store.listDevices()).find((d) => d.id === deviceId);
+        const reason = known ? 'already_revoked' : 'unknown_device';
+        const message = known ? t('hub.cli.alreadyRevoked', { deviceId, at: known.revokedAt ?? '' }) : t('hub.cli.unknownDevice', { deviceId });
+        if (cl.json) output({ deviceId, revoked: false, reason }, message);
+        io.stderr.write(`${message}\n`);
+        return EXIT_PROBLEMS;
       } finally {
         await store.close();
       }

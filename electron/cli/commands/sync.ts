@@ -1,4 +1,5 @@
-import { enrolDevice, listConflicts, normalizedServerUrl, setServer, syncNow } from '../../core/sync/service';
+import { idSchema } from '../../api/schemas';
+import { enrolDevice, listConflicts, normalizedServerUrl, resolveConflict, runSync, setServer } from '../../core/sync/service';
 import { stringOption, UsageError } from '../args';
 import { command, EXIT_OK, EXIT_PROBLEMS } from './types';
 
@@ -22,7 +23,7 @@ export const syncCommands = {
       } else if (server !== undefined) {
         lines.push(t('sync.cli.serverChanged', { server: setServer(deps, server) }));
       }
-      const report = await syncNow(deps);
+      const report = await runSync(deps);
       lines.push(t('sync.cli.done', { ...report }));
       for (const entry of report.rejected) lines.push(t('sync.cli.rejected', entry));
       if (report.missingFiles.length > 0) lines.push(t('sync.cli.missingFiles', { count: report.missingFiles.length, first: report.missingFiles[0] ?? '' }));
@@ -46,6 +47,20 @@ export const syncCommands = {
         }),
       );
       output({ conflicts }, conflicts.length === 0 ? t('sync.cli.noConflicts') : lines.join('\n'));
+      return EXIT_OK;
+    },
+  }),
+  'conflicts resolve': command({
+    prepare: (cl) => {
+      const id = cl.positionals[0] as string;
+      const choice = stringOption(cl, 'use');
+      if (!idSchema.safeParse(id).success) throw new UsageError('cli.badOption', { reason: `ID ${id}` }, cl.lang);
+      if (choice !== 'local' && choice !== 'remote') throw new UsageError('cli.badOption', { reason: `--use ${choice ?? ''} (local | remote)` }, cl.lang);
+      return { id, choice } as const;
+    },
+    run: ({ deps, output, t, actor }, input) => {
+      const decided = resolveConflict(deps, input, actor);
+      output(decided, t('sync.cli.resolved', { ...decided, value: shown(decided.value) }));
       return EXIT_OK;
     },
   }),

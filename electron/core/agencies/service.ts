@@ -52,13 +52,11 @@ export function createAgency(deps: CoreDeps, input: ParsedInput<'agency:create'>
       throw new AppError('already_exists', { what: 'partners.record.agency', id: input.id, field: 'id' });
     }
     db.insert(agency).values({ id: input.id, ...values }).run();
-    journalWrite(deps, {
-      actor: ctx.actor,
-      action: 'create',
-      tableName: 'agency',
-      recordId: input.id,
-      changes: { name: [null, values.name], shortName: [null, values.shortName] },
-    });
+    journalWrite(
+      deps,
+      { actor: ctx.actor, action: 'create', tableName: 'agency', recordId: input.id, changes: { name: [null, values.name], shortName: [null, values.shortName] } },
+      { tableName: 'agency', recordId: input.id, op: 'upsert', payload: values },
+    );
     return agencyRow(db, input.id);
   });
 }
@@ -72,13 +70,12 @@ export function updateAgency(deps: CoreDeps, input: ParsedInput<'agency:update'>
     const changed = (['name', 'shortName'] as const).filter((key) => after[key] !== before[key]);
     if (changed.length === 0) return agencyRow(db, input.id);
     db.update(agency).set(after).where(eq(agency.id, input.id)).run();
-    journalWrite(deps, {
-      actor: ctx.actor,
-      action: 'update',
-      tableName: 'agency',
-      recordId: input.id,
-      changes: updatedChanges(before, after, changed),
-    });
+    // Synced: partners, agreements and SKPD accounts on other devices name this agency.
+    journalWrite(
+      deps,
+      { actor: ctx.actor, action: 'update', tableName: 'agency', recordId: input.id, changes: updatedChanges(before, after, changed) },
+      { tableName: 'agency', recordId: input.id, op: 'upsert', payload: Object.fromEntries(changed.map((key) => [key, after[key]])) },
+    );
     return agencyRow(db, input.id);
   });
 }

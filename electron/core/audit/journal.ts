@@ -77,6 +77,25 @@ export function journalWrite(deps: Pick<CoreDeps, 'db' | 'clock' | 'hlc'>, entry
 }
 
 /**
+ * `journalWrite` without an outbox, for many entries in one transaction (a pulled page of 1,000
+ * records): the insert is prepared once and the chain's last hash kept between entries instead of
+ * read back each time. Use it only where nothing else writes the journal in that transaction.
+ */
+export function journalWriter(deps: Pick<CoreDeps, 'db' | 'clock'>): (entry: AuditEntry) => void {
+  const client = deps.db.$client;
+  const insert = client.prepare('INSERT INTO audit_log (at, actor, action, table_name, record_id, changes, import_batch_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  let prevHash: string | null = null;
+  return (entry) => {
+    prevHash ??= (client.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS_HASH;
+    const at = deps.clock.now().toISOString();
+    const changes = JSON.stringify(entry.changes);
+    const hash = auditHash(prevHash, at, entry, changes);
+    insert.run(at, entry.actor, entry.action, entry.tableName, entry.recordId, changes, entry.importBatchId ?? null, prevHash, hash);
+    prevHash = hash;
+  };
+}
+
+/**
  * Appends one outbox mutation (and keeps the stored clock) without an audit entry of its own: for
  * the rows a single audited change touches, such as every record a partner merge moves. Call it
  * inside the transaction; answers the mutation's clock stamp.

@@ -53,6 +53,9 @@ export function pendingEntries(db: Db, afterSeq = 0, limit = 500): PendingEntry[
     }));
 }
 
+/** A record's stored hub clocks (`sync_record_clock.clocks`): field → stamp. */
+export const recordClocksSchema = z.record(z.string(), z.string());
+
 /** The hub clocks of a record's fields as this device last pulled them. */
 export function seenClocks(db: Db, tableName: string, recordId: string): Record<string, string> {
   const row = db
@@ -60,7 +63,7 @@ export function seenClocks(db: Db, tableName: string, recordId: string): Record<
     .from(syncRecordClock)
     .where(and(eq(syncRecordClock.tableName, tableName), eq(syncRecordClock.recordId, recordId)))
     .get();
-  return row ? z.record(z.string(), z.string()).parse(JSON.parse(row.clocks)) : {};
+  return row ? recordClocksSchema.parse(JSON.parse(row.clocks)) : {};
 }
 
 /** Ids of the mutations an expanded entry makes: the same on every retry, so the hub sees a duplicate. */
@@ -106,7 +109,7 @@ function* batchMutations(db: Db, tables: ReadonlyMap<string, SyncedTable>, entry
 /**
  * Turns one outbox entry into the protocol's mutations, one per record, one at a time (an import
  * of 100,000 rows is never all in memory): an import batch into its batch record and every row it
- * produced, a verification act into its record and the status of each distribution it moved. A
+ * produced, a verification act into its record, its rows and the status of each distribution it moved. A
  * record's first change sends every field. Throws `RefusedEntry` for what cannot be sent.
  */
 export function* entryMutations(db: Db, tables: ReadonlyMap<string, SyncedTable>, entry: PendingEntry): Generator<OutgoingMutation> {
@@ -116,8 +119,13 @@ export function* entryMutations(db: Db, tables: ReadonlyMap<string, SyncedTable>
   if (entry.op === 'verification') {
     yield mutationOf(db, synced, entry.recordId, allFields(synced), entry, entry.mutationId);
     const distribution = tableOf(tables, 'distribution');
-    const rows = db.select({ id: verificationRow.distributionId }).from(verificationRow).where(eq(verificationRow.verificationId, entry.recordId)).all();
-    for (const { id } of rows) yield mutationOf(db, distribution, id, ['verificationStatus'], { ...entry, op: 'upsert' }, derivedId(entry, 'distribution', id));
+    const actRows = tableOf(tables, 'verification_row');
+    const rows = db.select({ rowId: verificationRow.id, id: verificationRow.distributionId }).from(verificationRow).where(eq(verificationRow.verificationId, entry.recordId)).all();
+    for (const { rowId, id } of rows) {
+      // The act's row (the previous status) before the status it moved, as they were written.
+      if (rowId !== null) yield mutationOf(db, actRows, rowId, allFields(actRows), { ...entry, op: 'upsert' }, derivedId(entry, 'verification_row', rowId));
+      yield mutationOf(db, distribution, id, ['verificationStatus'], { ...entry, op: 'upsert' }, derivedId(entry, 'distribution', id));
+    }
     return;
   }
   const known = new Set(allFields(synced));

@@ -5,13 +5,13 @@ import { AppError } from '../../api/errors';
 import { DEFAULT_PULL_LIMIT, type PushResult, type SyncConflict } from '../../api/sync-protocol';
 import type { Db } from '../../../db/connection';
 import { syncConflict, syncOutbox, syncRecordClock, syncState } from '../../../db/schema';
-import { inTransaction } from '../audit/journal';
+import { inTransaction, journalWrite } from '../audit/journal';
 import { newId } from '../clock';
 import type { CoreDeps } from '../context';
 import { type ApplyContext, applyPage, getState, setState } from './apply';
 import { blobsOf, downloadMissingBlobs, uploadBlobs } from './blobs';
-import { entryMutations, type OutgoingMutation, pendingEntries, pendingFields, RefusedEntry } from './outbox';
-import { syncedTables } from './tables';
+import { entryMutations, type OutgoingMutation, pendingEntries, pendingFields, RefusedEntry, seenClocks } from './outbox';
+import { type Json, readRecord, type SyncedTable, syncedTables, writeList } from './tables';
 import { type Fetch, type HubClient, hubClient } from './transport';
 
 /** Mutations per push request: well under the hub's limit and its body size. */
@@ -56,6 +56,8 @@ const STATE = {
   /** The error code of the last sync when it failed (absent once one succeeds) and when that was. */
   lastError: 'last_error',
   lastAttempt: 'last_attempt_at',
+  /** When the background sync tries next (written by `startBackgroundSync`). */
+  nextAttempt: 'next_attempt_at',
 } as const;
 
 function deviceIdOf(deps: Pick<CoreDeps, 'db'>): string {
@@ -110,8 +112,21 @@ function unresolvedConflicts(db: Db): number {
   return db.select({ n: count() }).from(syncConflict).where(isNull(syncConflict.resolvedAt)).get()?.n ?? 0;
 }
 
-function recordHubConflicts(db: Db, conflicts: readonly SyncConflict[], now: string): void {
+/**
+ * Keeps the conflicts a push answer names; answers how many were new. One this device already holds
+ * (the same field, both stamps: the hub answers it again for a push retried after its answer was
+ * lost, and a pull may have found it first) is not recorded twice.
+ */
+function recordHubConflicts(db: Db, conflicts: readonly SyncConflict[], now: string): number {
+  let recorded = 0;
   for (const c of conflicts) {
+    const held = db
+      .select({ id: syncConflict.id })
+      .from(syncConflict)
+      .where(and(eq(syncConflict.tableName, c.table), eq(syncConflict.recordId, c.recordId), eq(syncConflict.field, c.field), eq(syncConflict.localHlc, c.incoming.hlc), eq(syncConflict.remoteHlc, c.hub.hlc)))
+      .get();
+    if (held) continue;
+    recorded += 1;
     db.insert(syncConflict)
       .values({
         id: newId(),
@@ -131,6 +146,7 @@ function recordHubConflicts(db: Db, conflicts: readonly SyncConflict[], now: str
       })
       .run();
   }
+  return recorded;
 }
 
 /** Sends one batch; a batch the hub refuses as a whole is sent again without the refused mutations. */
@@ -175,8 +191,7 @@ async function pushOutbox(deps: CoreDeps, server: string, client: HubClient, bat
       inTransaction(db, () => {
         for (const result of results) {
           if (result.status !== 'conflict') continue;
-          recordHubConflicts(db, result.conflicts, now);
-          conflicts += result.conflicts.length;
+          conflicts += recordHubConflicts(db, result.conflicts, now);
         }
       });
       pushed += results.filter((r) => r.status !== 'rejected').length;
@@ -226,7 +241,7 @@ async function pullAll(deps: CoreDeps, client: HubClient, limit: number, afterCh
     const cursor = Number(getState(deps, STATE.cursor) ?? '0');
     const page = await client.pull(cursor, limit);
     // Read after the page arrives: a person may have changed something while it was on its way.
-    const ctx: ApplyContext = { deviceId, tables, pending: pendingFields(deps.db, tables), afterChange };
+    const ctx: ApplyContext = { deviceId, tables, pending: pendingFields(deps.db, tables), afterChange, fromCursor: cursor };
     const outcome = applyPage(deps, ctx, page);
     pulled += outcome.applied;
     conflicts += outcome.conflicts;
@@ -243,7 +258,8 @@ function clientOf(deps: CoreDeps, options: SyncOptions): { server: string; clien
   return { server, client: hubClient(server, token, options.fetch) };
 }
 
-function rejectedEntries(db: Db): SyncReport['rejected'] {
+/** Outbox entries the hub refused, oldest first, with the reason. */
+export function rejectedEntries(db: Db): SyncReport['rejected'] {
   return db
     .select({ seq: syncOutbox.seq, tableName: syncOutbox.tableName, recordId: syncOutbox.recordId, reason: syncOutbox.rejectedReason })
     .from(syncOutbox)
@@ -304,9 +320,33 @@ async function pushAndPull(deps: CoreDeps, server: string, client: HubClient, op
   };
 }
 
+const running = new WeakMap<Db, Promise<SyncReport>>();
+
+/**
+ * `syncNow`, one at a time per database connection: the Sync button pressed while the background
+ * sync is under way waits for that run instead of starting a second one beside it.
+ */
+export function runSync(deps: CoreDeps, options: SyncOptions = {}): Promise<SyncReport> {
+  const under = running.get(deps.db);
+  if (under) return under;
+  const run = syncNow(deps, options).finally(() => running.delete(deps.db));
+  running.set(deps.db, run);
+  return run;
+}
+
+/** Records when the background sync tries next (null: it is not scheduled). */
+export function setNextAttempt(deps: Pick<CoreDeps, 'db'>, at: Date | null): void {
+  if (at === null) deps.db.delete(syncState).where(eq(syncState.key, STATE.nextAttempt)).run();
+  else setState(deps, STATE.nextAttempt, at.toISOString());
+}
+
+export function isEnrolled(deps: Pick<CoreDeps, 'db'>): boolean {
+  return getState(deps, STATE.token) !== null;
+}
+
 /** Where sync stands, without asking the hub: online means the hub answered the last sync. */
 export function syncStatus(deps: Pick<CoreDeps, 'db'>): SyncStatus {
-  const enrolled = getState(deps, STATE.token) !== null;
+  const enrolled = isEnrolled(deps);
   const lastSyncAt = getState(deps, STATE.lastSync);
   const lastError = getState(deps, STATE.lastError);
   const state = !enrolled ? 'not_enrolled' : lastError !== null ? 'offline' : lastSyncAt === null ? 'never_synced' : 'online';
@@ -316,6 +356,7 @@ export function syncStatus(deps: Pick<CoreDeps, 'db'>): SyncStatus {
     deviceId: deviceIdOf(deps),
     lastSyncAt,
     lastAttemptAt: getState(deps, STATE.lastAttempt),
+    nextAttemptAt: enrolled ? getState(deps, STATE.nextAttempt) : null,
     lastError,
     pending: pendingCount(deps.db),
     rejected: deps.db.select({ n: count() }).from(syncOutbox).where(isNotNull(syncOutbox.rejectedAt)).get()?.n ?? 0,
@@ -323,13 +364,74 @@ export function syncStatus(deps: Pick<CoreDeps, 'db'>): SyncStatus {
   };
 }
 
-/** Conflicts waiting for a person, oldest first, both values as JSON. */
+/** The columns that name a record for a person, in the order tried (partner and target name, PKS number, file name). */
+const LABEL_FIELDS = ['name', 'number', 'fileName'] as const;
+
+function recordLabel(db: Db, tables: ReadonlyMap<string, SyncedTable>, tableName: string, recordId: string): string | null {
+  const synced = tables.get(tableName);
+  const field = synced && LABEL_FIELDS.find((f) => synced.fields.has(f));
+  if (!synced || !field) return null;
+  const value = readRecord(db, synced, recordId, [field])?.[field];
+  return typeof value === 'string' ? value : null;
+}
+
+const parsedValue = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** Conflicts waiting for a person, oldest first, both values as JSON, with what the record is called. */
 export function listConflicts(deps: Pick<CoreDeps, 'db'>) {
+  const tables = syncedTables();
   return deps.db
     .select()
     .from(syncConflict)
     .where(isNull(syncConflict.resolvedAt))
     .orderBy(asc(syncConflict.detectedAt), asc(syncConflict.id))
     .all()
-    .map((row) => ({ ...row, localValue: row.localValue === null ? null : (JSON.parse(row.localValue) as unknown), remoteValue: row.remoteValue === null ? null : (JSON.parse(row.remoteValue) as unknown) }));
+    .map(({ resolvedAt: _at, resolvedBy: _by, ...row }) => ({
+      ...row,
+      recordLabel: recordLabel(deps.db, tables, row.tableName, row.recordId),
+      localValue: parsedValue(row.localValue),
+      remoteValue: parsedValue(row.remoteValue),
+    }));
+}
+
+/**
+ * A person's decision on a conflict, in one transaction: the chosen value is written to the field
+ * again with a new clock, audited and put in the outbox like any edit, so it wins on the hub and
+ * on every device; the conflict is marked decided (audited too). The hub's clock the conflict
+ * names counts as seen from now on, so the decision itself is not reported as a new conflict.
+ */
+export function resolveConflict(deps: CoreDeps, input: { id: string; choice: 'local' | 'remote' }, actor: string) {
+  const { db } = deps;
+  return inTransaction(db, () => {
+    const conflict = db.select().from(syncConflict).where(eq(syncConflict.id, input.id)).get();
+    if (!conflict) throw new AppError('not_found', { what: 'sync.conflicts.what', id: input.id });
+    if (conflict.resolvedAt !== null) throw new AppError('sync_conflict_resolved', { id: input.id, by: conflict.resolvedBy ?? '—' });
+    const synced = syncedTables().get(conflict.tableName);
+    const before = synced ? readRecord(db, synced, conflict.recordId, [conflict.field]) : null;
+    if (!synced || before === null) throw new AppError('not_found', { what: `sync.table.${conflict.tableName}`, id: conflict.recordId });
+    const value = parsedValue(input.choice === 'local' ? conflict.localValue : conflict.remoteValue) as Json;
+    const link = synced.lists.get(conflict.field);
+    if (link) writeList(db, link, conflict.recordId, Array.isArray(value) ? value.map(String) : []);
+    db.update(synced.table)
+      .set({ ...(link ? {} : { [conflict.field]: value }), ...(synced.hasHlc ? { hlc: deps.hlc.tick() } : {}) })
+      .where(eq(synced.id, conflict.recordId))
+      .run();
+    const seen = seenClocks(db, conflict.tableName, conflict.recordId);
+    if ((seen[conflict.field] ?? '') < conflict.remoteHlc) {
+      seen[conflict.field] = conflict.remoteHlc;
+      db.insert(syncRecordClock)
+        .values({ tableName: conflict.tableName, recordId: conflict.recordId, clocks: JSON.stringify(seen) })
+        .onConflictDoUpdate({ target: [syncRecordClock.tableName, syncRecordClock.recordId], set: { clocks: JSON.stringify(seen) } })
+        .run();
+    }
+    journalWrite(
+      deps,
+      { actor, action: 'update', tableName: conflict.tableName, recordId: conflict.recordId, changes: { [conflict.field]: [before[conflict.field] ?? null, value] } },
+      { tableName: conflict.tableName, recordId: conflict.recordId, op: 'upsert', payload: { [conflict.field]: value } },
+    );
+    const resolvedAt = deps.clock.now().toISOString();
+    db.update(syncConflict).set({ resolvedAt, resolvedBy: actor }).where(eq(syncConflict.id, conflict.id)).run();
+    journalWrite(deps, { actor, action: 'resolve_conflict', tableName: 'sync_conflict', recordId: conflict.id, changes: { choice: [null, input.choice], resolvedAt: [null, resolvedAt] } });
+    return { id: conflict.id, tableName: conflict.tableName, recordId: conflict.recordId, field: conflict.field, value };
+  });
 }

@@ -90,6 +90,7 @@ export function hubClient(serverUrl: string, token: string | null, fetchImpl: Fe
   function refusal(status: number, json: unknown): AppError {
     const hubError = hubErrorSchema.safeParse(json);
     if (status >= 500) return new AppError('sync_unreachable', { url: base, reason: `HTTP ${status}${hubError.success ? `: ${hubError.data.message}` : ''}` });
+    if (status === 401 && hubError.success && hubError.data.error === 'device_revoked') return new AppError('sync_device_revoked', { url: base });
     return new AppError('sync_refused', {
       url: base,
       status,

@@ -19,8 +19,15 @@ const agreementFieldLabels: Record<string, string> = {
   parentAgreementId: 'parent',
 };
 
+/** A field of a record by its label where the screens have one; otherwise the column's own name. */
+export function recordFieldLabel(t: TFunction, tableName: string, field: string): string {
+  return tableName === 'agreement'
+    ? t(`agreements.field.${agreementFieldLabels[field] ?? field}`, { defaultValue: field })
+    : t(`partners.field.${tableName}.${field}`, { defaultValue: t(`partners.field.partner.${field}`, { defaultValue: field }) });
+}
+
 /** A changed value as a person reads it: dates and moments in words, yes/no, numbers id-ID. */
-function show(value: unknown, t: TFunction, lang: Lang): string {
+export function shownValue(value: unknown, t: TFunction, lang: Lang): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('partners.cli.yes') : t('partners.cli.no');
   if (typeof value === 'number') return formatNumber(value);
@@ -49,11 +56,7 @@ export function RecordHistory({ tableName, recordId }: { tableName: HistoryTable
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const history = useProcedure('history:list', { tableName, recordId });
-  // Fields by their label where the screens have one; otherwise the column's own name.
-  const fieldLabel = (field: string) =>
-    tableName === 'agreement'
-      ? t(`agreements.field.${agreementFieldLabels[field] ?? field}`, { defaultValue: field })
-      : t(`partners.field.${tableName}.${field}`, { defaultValue: t(`partners.field.partner.${field}`, { defaultValue: field }) });
+  const fieldLabel = (field: string) => recordFieldLabel(t, tableName, field);
   return (
     <Paper withBorder p="md" radius="md" data-testid="record-history">
       <Title order={3} size="h4" mb="sm">
@@ -99,8 +102,8 @@ export function RecordHistory({ tableName, recordId }: { tableName: HistoryTable
                         {entry.changes.map((change) => (
                           <Table.Tr key={change.field}>
                             <Table.Td title={change.field}>{fieldLabel(change.field)}</Table.Td>
-                            <Table.Td style={{ overflowWrap: 'anywhere' }}>{show(change.from, t, lang)}</Table.Td>
-                            <Table.Td style={{ overflowWrap: 'anywhere' }}>{show(change.to, t, lang)}</Table.Td>
+                            <Table.Td style={{ overflowWrap: 'anywhere' }}>{shownValue(change.from, t, lang)}</Table.Td>
+                            <Table.Td style={{ overflowWrap: 'anywhere' }}>{shownValue(change.to, t, lang)}</Table.Td>
                           </Table.Tr>
                         ))}
                       </Table.Tbody>

@@ -1,0 +1,2 @@
+ALTER TABLE `verification_row` ADD `id` text GENERATED ALWAYS AS (verification_id || ':' || distribution_id) VIRTUAL;--> statement-breakpoint
+CREATE UNIQUE INDEX `verification_row_id_idx` ON `verification_row` (`id`);

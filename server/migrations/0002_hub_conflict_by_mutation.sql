@@ -1,0 +1,1 @@
+CREATE INDEX "hub_conflict_mutation_idx" ON "hub_conflict" USING btree ("mutation_id");
