@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../electron/api/errors';
 import type { PullResponse, PushResult, SyncConflict, SyncMutation } from '../electron/api/sync-protocol';
 import { type FieldClock, type HubRecordState, mergeMutation, recordStamp } from './merge';
 
@@ -103,16 +104,58 @@ async function postgresDriver(databaseUrl: string, onIdleError: (error: Error) =
   };
 }
 
+/** The file that says which process has a PGlite folder open. */
+const PGLITE_LOCK = 'ksbb-hub.lock';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the PGlite folder for this process: embedded PostgreSQL has no server to share it, and two
+ * processes writing one folder would corrupt it. A lock left by a process that is gone is taken over.
+ */
+function lockFolder(dataDir: string): () => void {
+  const path = join(dataDir, PGLITE_LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isSafeInteger(pid) && pid > 0 && isRunning(pid)) throw new AppError('hub_data_in_use', { dir: dataDir, pid });
+      rmSync(path, { force: true });
+    }
+  }
+  throw new AppError('hub_data_in_use', { dir: dataDir, pid: '?' });
+}
+
 async function pgliteDriver(dataDir: string): Promise<Driver> {
   mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const db = drizzlePglite({ client });
-  await migratePglite(db, { migrationsFolder });
-  return {
-    query: queryOf(db as unknown as Executor),
-    transaction: (work) => db.transaction((tx) => work(queryOf(tx as unknown as Executor))),
-    close: () => client.close(),
-  };
+  const unlock = lockFolder(dataDir);
+  try {
+    const client = await PGlite.create(dataDir);
+    const db = drizzlePglite({ client });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      query: queryOf(db as unknown as Executor),
+      transaction: (work) => db.transaction((tx) => work(queryOf(tx as unknown as Executor))),
+      close: async () => {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -84,6 +84,7 @@ export const errorCodes = [
   'sync_refused',
   'sync_update_required',
   'sync_device_revoked',
+  'hub_data_in_use',
   'sync_conflict_resolved',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,13 @@ describe('ksbb server', () => {
     expect(JSON.parse(first.output())).toMatchObject({ url: first.url, protocol: 1, database: `PGlite ${data}` });
     const health = await fetch(`${first.url}/health`);
     expect(await health.json()).toEqual({ ok: true, protocol: 1 });
+    // PGlite serves one process: a second one on the same folder is refused before it opens anything.
+    const busy = await runKsbb(['server', 'enrol-code', '--data', data, '--lang', 'en']);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`The hub data folder ${data} is open in another process`);
     expect(await first.stop()).toBe(0);
+    // A lock left by a process that is gone (killed) does not keep the folder closed.
+    writeFileSync(join(data, 'ksbb-hub.lock'), '999999999');
     expect(first.log()).toContain('Hub sinkronisasi dihentikan.');
 
     const made = await runKsbb(['server', 'enrol-code', '--data', data, '--json']);
@@ -52,6 +58,7 @@ describe('ksbb server', () => {
       expect(enrol.status).toBe(200);
     } finally {
       expect(await second.stop()).toBe(0);
+      expect(existsSync(join(data, 'ksbb-hub.lock'))).toBe(false);
     }
   });
 

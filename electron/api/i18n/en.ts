@@ -195,6 +195,7 @@ export const en: Messages = {
     sync_unreachable: 'The central server {{url}} cannot be reached: {{reason}}. Nothing is lost; changes wait in the outbox until the next sync.',
     sync_refused: 'The central server {{url}} refused ({{status}} {{code}}): {{reason}}',
     sync_device_revoked: 'The central server {{url}} has revoked this device: it no longer accepts its changes nor sends it any. Ask the administrator for a new code and enrol it again: ksbb sync --server URL --enrol CODE.',
+    hub_data_in_use: 'The hub data folder {{dir}} is open in another process (pid {{pid}}); PGlite serves one process at a time, so nothing was opened. Stop that process first (e.g. stop ksbb server, make a code with ksbb server enrol-code, start it again), or run the hub on PostgreSQL (--database-url) so that several processes can share the data.',
     sync_update_required: 'Please update: this device speaks sync protocol {{client}}, the central server {{url}} speaks {{hub}}; update the older one. {{reason}}',
     sync_conflict_resolved: 'Conflict {{id}} was already decided by {{by}}; nothing was changed.',
     audit_log_append_only: 'The audit trail is append-only; entries cannot be changed or deleted.',

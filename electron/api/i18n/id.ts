@@ -200,6 +200,7 @@ export const id = {
     sync_unreachable: 'Server pusat {{url}} tidak dapat dihubungi: {{reason}}. Tidak ada yang hilang; perubahan menunggu di kotak keluar sampai sinkronisasi berikutnya.',
     sync_refused: 'Server pusat {{url}} menolak ({{status}} {{code}}): {{reason}}',
     sync_device_revoked: 'Server pusat {{url}} telah mencabut perangkat ini: perubahannya tidak diterima lagi dan tidak ada data yang dikirim kepadanya. Minta kode baru kepada administrator dan daftarkan ulang: ksbb sync --server URL --enrol KODE.',
+    hub_data_in_use: 'Folder data hub {{dir}} sedang dibuka proses lain (pid {{pid}}); PGlite hanya bisa dipakai satu proses sekaligus, jadi tidak ada yang dibuka. Hentikan proses itu dulu (misalnya: hentikan ksbb server, buat kode dengan ksbb server enrol-code, lalu jalankan lagi), atau jalankan hub di PostgreSQL (--database-url) agar beberapa proses bisa berbagi data.',
     sync_update_required: 'Mohon perbarui: versi protokol sinkronisasi perangkat ini ({{client}}) tidak cocok dengan server pusat {{url}} ({{hub}}); perbarui yang lebih lama. {{reason}}',
     sync_conflict_resolved: 'Konflik {{id}} sudah diputuskan oleh {{by}}; tidak ada yang diubah.',
     audit_log_append_only: 'Jejak audit hanya dapat ditambah; entri tidak dapat diubah atau dihapus.',
