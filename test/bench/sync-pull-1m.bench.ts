@@ -16,6 +16,7 @@ import { prepareBulkInsert } from '../../db/queries/bulk';
 import { openHubStore } from '../../server/store';
 import { startHubProcess } from '../fixtures/hub-process';
 import { startPostgres } from '../fixtures/postgres';
+import { seconds } from './timing';
 
 const records = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PARTNERS = 200;
@@ -143,12 +144,6 @@ async function rawCopy(client: pg.Client): Promise<number> {
     opened.close();
   }
 }
-
-const seconds = async (work: () => Promise<unknown>) => {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
 
 const postgres = await startPostgres();
 try {

@@ -8,6 +8,7 @@ import { buildHub } from '../../server/app';
 import { openHubStore } from '../../server/store';
 import { hubHeaders, type TestMutation } from '../fixtures/hub';
 import { startPostgres } from '../fixtures/postgres';
+import { seconds } from './timing';
 
 const rows = Number(process.env.BENCH_ROWS ?? 10_000);
 const BATCH = 1000;
@@ -44,12 +45,6 @@ function distributions(device: string, run: number): TestMutation[] {
     user: 'bench',
   }));
 }
-
-const seconds = async (work: () => Promise<unknown>) => {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-};
 
 const postgres = await startPostgres();
 try {

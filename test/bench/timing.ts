@@ -8,3 +8,10 @@ export function best(times: number, work: () => unknown): number {
   }
   return fastest;
 }
+
+/** How long one run of async `work` takes, in seconds. */
+export async function seconds(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
