@@ -97,6 +97,17 @@ export function SyncScreen() {
     reloadAll();
   };
 
+  // Not enrolled: nothing syncs and nothing can conflict yet, so the screen only says how to enrol.
+  if (status.status === 'ready' && status.value.state === 'not_enrolled') {
+    return (
+      <Stack gap="md">
+        <Title order={2}>{t('sync.screen.title')}</Title>
+        <Alert color="gray" data-testid="sync-not-enrolled" maw={820}>
+          {t('sync.screen.notEnrolled')}
+        </Alert>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md">
       <Title order={2}>{t('sync.screen.title')}</Title>
@@ -104,41 +115,35 @@ export function SyncScreen() {
         {t('sync.screen.intro')}
       </Text>
       <Loadable state={status}>
-        {(s) =>
-          s.state === 'not_enrolled' ? (
-            <Alert color="gray" data-testid="sync-not-enrolled">
-              {t('sync.screen.notEnrolled')}
-            </Alert>
-          ) : (
-            <Paper withBorder p="md" radius="md" data-testid="sync-status-card" data-state={s.state}>
-              <Group justify="space-between" align="flex-start">
-                <Stack gap={2}>
-                  <Badge variant="light" color={s.state === 'online' ? 'teal' : s.state === 'offline' ? 'red' : 'gray'}>
-                    {t(`sync.status.${s.state}`)}
-                  </Badge>
-                  {syncStatusLines(s, t, i18n.language).map((line) => (
-                    <Text key={line} size="sm">
-                      {line}
-                    </Text>
-                  ))}
-                  <Text size="xs" c="dimmed">
-                    {t('sync.screen.device', { deviceId: s.deviceId })}
+        {(s) => (
+          <Paper withBorder p="md" radius="md" data-testid="sync-status-card" data-state={s.state}>
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={2}>
+                <Badge variant="light" color={s.state === 'online' ? 'teal' : s.state === 'offline' ? 'red' : 'gray'}>
+                  {t(`sync.status.${s.state}`)}
+                </Badge>
+                {syncStatusLines(s, t, i18n.language).map((line) => (
+                  <Text key={line} size="sm">
+                    {line}
                   </Text>
-                  {s.nextAttemptAt !== null && (
-                    <Text size="xs" c="dimmed">
-                      {t('sync.screen.nextAttempt', { at: moment(s.nextAttemptAt, i18n.language) })}
-                    </Text>
-                  )}
-                </Stack>
-                {can('sync:run') && (
-                  <Button onClick={() => void run()} loading={sync.running} data-testid="sync-run">
-                    {t('sync.screen.run')}
-                  </Button>
+                ))}
+                <Text size="xs" c="dimmed">
+                  {t('sync.screen.device', { deviceId: s.deviceId })}
+                </Text>
+                {s.nextAttemptAt !== null && (
+                  <Text size="xs" c="dimmed">
+                    {t('sync.screen.nextAttempt', { at: moment(s.nextAttemptAt, i18n.language) })}
+                  </Text>
                 )}
-              </Group>
-            </Paper>
-          )
-        }
+              </Stack>
+              {can('sync:run') && (
+                <Button onClick={() => void run()} loading={sync.running} data-testid="sync-run">
+                  {t('sync.screen.run')}
+                </Button>
+              )}
+            </Group>
+          </Paper>
+        )}
       </Loadable>
       <Loadable state={rejected}>
         {({ rejected: entries }) =>
