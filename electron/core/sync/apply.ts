@@ -12,8 +12,8 @@ export interface ApplyContext {
   deviceId: string;
   tables: ReadonlyMap<string, SyncedTable>;
   pending: PendingFields;
-  /** Whether any conflict waits for a person (set by applyPage: only then are pulled fields checked against them). */
-  openConflicts?: boolean;
+  /** The records (`recordKey`) with a conflict waiting for a person, read by applyPage: only their pulled fields are checked against them. */
+  openConflicts?: ReadonlySet<string>;
   /** Called after each change is written, inside the page's transaction (tests fail a pull midway here). */
   afterChange?: (change: SyncChange) => void;
   /** The cursor the page was asked from: if another process on this database applied it meanwhile, it is skipped. */
@@ -109,6 +109,8 @@ function applyChange(deps: CoreDeps, ctx: ApplyContext, synced: SyncedTable, cha
   const row = writers.records.read(synced, change.recordId);
   const seen = writers.seenClocks(synced.name, change.recordId);
   const pending = ctx.pending.get(recordKey(synced.name, change.recordId));
+  // A few records at most: a lookup per change, not a statement per field of every change pulled.
+  const inConflict = ctx.openConflicts?.has(recordKey(synced.name, change.recordId)) ?? false;
   const take: Record<string, Json> = {};
   const audit: Record<string, [Json, Json]> = {};
   let conflicts = 0;
@@ -145,7 +147,7 @@ function applyChange(deps: CoreDeps, ctx: ApplyContext, synced: SyncedTable, cha
       conflicts += 1;
     }
     seen[field] = clock.hlc;
-    if (ctx.openConflicts) supersedeConflicts(db, synced.name, change.recordId, field, clock, now);
+    if (inConflict) supersedeConflicts(db, synced.name, change.recordId, field, clock, now);
     if (keepLocal || !differ) continue;
     take[field] = remote;
     audit[field] = [local, remote];
@@ -191,8 +193,8 @@ export function applyPage(deps: CoreDeps, ctx: ApplyContext, page: PullResponse)
   try {
     return inTransaction(db, () => {
       if (Number(getState(deps, 'cursor') ?? '0') !== ctx.fromCursor) return { applied: 0, conflicts: 0 };
-      const open = db.select({ id: syncConflict.id }).from(syncConflict).where(isNull(syncConflict.resolvedAt)).limit(1).get();
-      ctx = { ...ctx, openConflicts: open !== undefined };
+      const open = db.selectDistinct({ tableName: syncConflict.tableName, recordId: syncConflict.recordId }).from(syncConflict).where(isNull(syncConflict.resolvedAt)).all();
+      ctx = { ...ctx, openConflicts: new Set(open.map((c) => recordKey(c.tableName, c.recordId))) };
       let applied = 0;
       let conflicts = 0;
       let latest = getState(deps, 'hlc') ?? '';
